@@ -1,0 +1,3 @@
+"""klantreis: open-source customer journey management."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Event data to data-driven journeys: ingest, analyses (Ibis) and engines."""

@@ -1,0 +1,1 @@
+"""The klantreis web application (Django): collaborative journey mapping in the browser."""

@@ -1,0 +1,10 @@
+"""Accounts app configuration."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "klantreis.web.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts")

@@ -1,0 +1,1 @@
+"""Journeys: one validated document per journey, with versions, comments and share links."""

@@ -1,0 +1,115 @@
+"""Which parts of the map an operation touches, kept in a short feed on the journey for polling editors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from klantreis.journey.operations import AddItem, MoveItem, Operation, RemoveItem, SetField
+
+# Part names: "all" (the whole map), "journey" (title and header), "stage:<id>", "tp:<id>".
+ALL = "all"
+FEED_LENGTH = 200
+# Kinds whose change reshapes the grid or relabels every column.
+STRUCTURAL = {"stage", "touchpoint", "persona"}
+TOUCHPOINT_CHILDREN = {"pain_points", "opportunities", "kpis"}
+
+
+def locate(data: dict[str, Any], item_id: str) -> tuple[str, str]:
+    """The kind of the item with this id and the touchpoint it sits in ("" when none)."""
+    if data.get("id") == item_id:
+        return "journey", ""
+    for stage in data.get("stages", []):
+        if stage["id"] == item_id:
+            return "stage", ""
+        for touchpoint in stage.get("touchpoints", []):
+            if touchpoint["id"] == item_id:
+                return "touchpoint", touchpoint["id"]
+            for key in TOUCHPOINT_CHILDREN:
+                if any(child["id"] == item_id for child in touchpoint.get(key, [])):
+                    return key, touchpoint["id"]
+    for key, kind in (("personas", "persona"), ("improvements", "improvement"), ("mirror", "mirror")):
+        if any(item["id"] == item_id for item in data.get(key, [])):
+            return kind, ""
+    return "", ""
+
+
+def _improvement_parts(data: dict[str, Any], item_id: str, extra: list[Any]) -> list[str]:
+    """An improvement shows in the columns of the touchpoints it names (before and after the edit)."""
+    improvement: dict[str, Any] = next((i for i in data.get("improvements", []) if i["id"] == item_id), {})
+    ids = [*improvement.get("touchpoints", []), *[t for t in extra if isinstance(t, str)]]
+    return [f"tp:{t}" for t in dict.fromkeys(ids)]
+
+
+def _parts_of_item(data: dict[str, Any], item_id: str, extra: list[Any] | None = None) -> list[str]:
+    kind, touchpoint = locate(data, item_id)
+    if kind == "mirror":
+        return []  # the employee mirror is not drawn on the map
+    if kind in ("", "stage", "persona"):
+        return [ALL]
+    if kind == "journey":
+        return ["journey"]
+    if kind == "improvement":
+        return _improvement_parts(data, item_id, extra or [])
+    return [f"tp:{touchpoint}"]
+
+
+def affected_parts(data: dict[str, Any], operation: Operation) -> list[str]:
+    """The parts of the map (before the change: `data`) that `operation` alters."""
+    if isinstance(operation, SetField):
+        if "/" in operation.target:
+            return [f"tp:{operation.target.partition('/')[0]}"]
+        kind, _ = locate(data, operation.target)
+        if kind == "stage":
+            return [f"stage:{operation.target}"]
+        value = operation.value if isinstance(operation.value, list) else []
+        return _parts_of_item(data, operation.target, value)
+    if isinstance(operation, AddItem):
+        if operation.kind in STRUCTURAL:
+            return [ALL]
+        if operation.kind == "improvement":
+            return [f"tp:{t}" for t in operation.item.get("touchpoints", []) if isinstance(t, str)]
+        return _parts_of_item(data, str(operation.parent)) if operation.kind != "mirror" else []
+    if isinstance(operation, MoveItem):
+        kind, _ = locate(data, str(operation.target))
+        if kind in STRUCTURAL:
+            return [ALL]
+        return list(dict.fromkeys([*_parts_of_item(data, str(operation.target)), f"tp:{operation.parent}"]))
+    if isinstance(operation, RemoveItem):
+        kind, _ = locate(data, str(operation.target))
+        if kind == "touchpoint":
+            return [ALL]
+        return _parts_of_item(data, str(operation.target))
+    return [ALL]
+
+
+def feed_entry(revision: int, parts: list[str], user_name: str, operation: Operation | None) -> dict[str, Any]:
+    """One entry of the change feed."""
+    entry: dict[str, Any] = {"rev": revision, "parts": parts, "by": user_name}
+    if isinstance(operation, SetField):
+        entry["target"] = operation.target
+        entry["field"] = operation.field
+    return entry
+
+
+def append_feed(feed: list[dict[str, Any]], entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The feed with `entry` added, trimmed to its most recent entries."""
+    return [*feed, entry][-FEED_LENGTH:]
+
+
+def parts_since(feed: list[dict[str, Any]], revision: int) -> list[str] | None:
+    """Every part changed after `revision`, or None when the feed no longer reaches back that far."""
+    newer = [entry for entry in feed if entry["rev"] > revision]
+    if not feed or feed[0]["rev"] > revision + 1:
+        return None
+    parts: list[str] = []
+    for entry in newer:
+        parts.extend(entry["parts"])
+    return list(dict.fromkeys(parts))
+
+
+def who_changed(feed: list[dict[str, Any]], target: str, field: str) -> str:
+    """The name of the last person who set `field` of `target`, as far as the feed remembers."""
+    for entry in reversed(feed):
+        if entry.get("target") == target and entry.get("field") == field:
+            return str(entry.get("by") or "")
+    return ""

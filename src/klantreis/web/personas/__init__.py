@@ -1,0 +1,1 @@
+"""Personas: the workspace's gallery of customer and employee profiles."""

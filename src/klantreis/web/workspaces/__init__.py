@@ -1,0 +1,1 @@
+"""Workspaces: who may see and change which journeys, by role."""

@@ -1,0 +1,10 @@
+"""Workspaces app configuration."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkspacesConfig(AppConfig):
+    name = "klantreis.web.workspaces"
+    label = "workspaces"
+    verbose_name = _("Workspaces")
