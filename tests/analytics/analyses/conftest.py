@@ -17,7 +17,6 @@ import pytest
 from klantreis.analytics.engine import Engine, connect
 
 
-
 def _shared_data_dir() -> Path:
     """The real logs: $KLANTREIS_DATA_DIR, else the first `shared/data` above this file (next to the project)."""
     if os.environ.get("KLANTREIS_DATA_DIR"):
