@@ -141,6 +141,16 @@ def build_sample() -> Sample:
     return Sample(workspace, users, outsider, elsewhere, personas, journey, comment, share_link)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """On PostgreSQL, a test database per process: runs side by side on one server never drop each other's."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if "postgresql" in database["ENGINE"]:
+        database.setdefault("TEST", {})["NAME"] = f"test_klantreis_{os.getpid()}"
+
+
 @pytest.fixture
 def sample(db: None) -> Sample:
     """The sample workspace "Gemeente Voorbeeld"; see the module docstring."""

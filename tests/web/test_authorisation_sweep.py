@@ -215,7 +215,10 @@ class Sweep:
     def request(self, who: str, method: str, url: str, route: Route) -> Any:
         client: Client = self.sample.client(who)
         response = client.get(url) if method == "GET" else client.post(url, tempting(self.sample))
-        response.close()  # file responses hold their file open until closed
+        if response.streaming:
+            # Reading a file response to the end lets the test client close it; calling close() ourselves
+            # would also fire request_finished and close the test's database connection (PostgreSQL).
+            b"".join(response.streaming_content)
         self.requests += 1
         after = snapshot()  # compared with the state after the previous request: one snapshot per request
         if after != self.state:

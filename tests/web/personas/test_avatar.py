@@ -112,7 +112,6 @@ def test_members_get_the_picture_as_an_image_and_nothing_else(sample: Any) -> No
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert Image.open(io.BytesIO(b"".join(response.streaming_content))).format == "JPEG"
-    response.close()
     gallery = sample.client("viewer").get(sample.url("personas:list")).content.decode()
     assert sample.url("personas:avatar_image", persona=fatima.uuid) + "?v=" in gallery
 
