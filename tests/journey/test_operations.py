@@ -127,3 +127,13 @@ def test_operations_are_read_from_plain_data() -> None:
     assert isinstance(operation, SetField)
     with pytest.raises(OperationError, match="unknown operation"):
         parse_operation({"op": "explode"})
+
+
+def test_evidence_is_added_and_loses_what_it_backed_when_that_is_removed(sample_journey: JourneyDocument) -> None:
+    form = touchpoint_named(sample_journey, "Fill in the form")
+    evidence = {"title": "Interviews", "kind": "interview", "respondents": 12, "supports": [str(form.id)]}
+    document = apply(sample_journey, AddItem(kind="evidence", parent=sample_journey.id, item=evidence)).document
+    assert document.evidence[0].supports == [form.id]
+    document = apply(document, RemoveItem(target=form.id)).document
+    assert document.evidence[0].title == "Interviews"
+    assert document.evidence[0].supports == []

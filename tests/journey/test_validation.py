@@ -177,3 +177,12 @@ def test_a_custom_channel_without_a_name_is_a_problem(tmp_path: Path) -> None:
     [problem] = check_file(write(tmp_path, text))[1]
     assert problem.path == "stages[0].touchpoints[0]"
     assert "channel_label" in problem.message
+
+
+def test_evidence_backing_an_unknown_item_is_a_problem_in_both_languages(tmp_path: Path) -> None:
+    text = f"title: T\nstages:\n  - name: A\nevidence:\n  - title: Interviews\n    supports:\n      - {UNKNOWN}\n"
+    path = write(tmp_path, text)
+    [english] = problems_of(path)
+    assert english.startswith(f"{path}:7:9: evidence[0].supports[0]: no stage, touchpoint, persona")
+    [dutch] = problems_of(path, "nl")
+    assert "geen fase, contactmoment, persona, knelpunt, kans of verbetering" in dutch

@@ -27,3 +27,14 @@ def test_an_example_journey_renders_in_both_languages(path: Path | None) -> None
         assert parse(html).text_of("kr-stage-name") == [" ".join(s.name.split()) for s in document.stages]
         assert all(r.startswith(("data:", "#")) for r in parse(html).references)
         ET.fromstring(render_svg(document, lang=lang))
+
+
+def test_the_permit_map_lists_its_evidence_with_what_each_source_backs() -> None:
+    path = next(p for p in EXAMPLES if p.name == "omgevingsvergunning-huidig.yaml")
+    document, _ = check_file(path)
+    assert document is not None
+    html = render_html(document, lang="nl")
+    assert "Onderbouwing" in html
+    assert "Klantinterviews aanvragers 2024" in html
+    assert "Petra de Vries, Karim Bennani, Vaktaal en vage uitkomst van de vergunningcheck" in html
+    assert "Evidence" in render_html(document, lang="en")

@@ -108,6 +108,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "gebruik het id van een knelpunt van een contactmoment",
         ),
     },
+    "unknown_supported": {
+        "en": (
+            "no stage, touchpoint, persona, pain point, opportunity or improvement with id {value}",
+            "use the id of the item this evidence backs",
+        ),
+        "nl": (
+            "geen fase, contactmoment, persona, knelpunt, kans of verbetering met id {value}",
+            "gebruik het id van het onderdeel dat dit bewijs onderbouwt",
+        ),
+    },
     "unknown_kpi": {
         "en": ("no KPI with id {value} in this journey", "use the id of a KPI of a touchpoint"),
         "nl": ("geen KPI met id {value} in deze klantreis", "gebruik het id van een KPI van een contactmoment"),

@@ -19,6 +19,7 @@ from klantreis.journey.touchpoint import (
     Touchpoint,
 )
 from klantreis.journey.vocabulary import (
+    EvidenceKind,
     ImprovementStatus,
     JourneyKind,
     JourneyState,
@@ -79,6 +80,21 @@ class MirrorEntry(Identified):
     blocks: TextList = Field(default_factory=list)
 
 
+class Evidence(Identified):
+    """A source that backs the map (interview, survey, data, ...) and the items it supports."""
+
+    title: Name
+    kind: EvidenceKind = EvidenceKind.INTERVIEW
+    summary: Text = ""
+    source: Text = Field(default="", description="Where to find it: a reference, file name or URL")
+    collected_on: dt.date | None = None
+    respondents: int | None = Field(default=None, ge=0)
+    supports: list[UUID] = Field(
+        default_factory=list,
+        description="Ids of the stages, touchpoints, personas, pain points, opportunities or improvements it backs",
+    )
+
+
 class JourneyDocument(Identified):
     """A whole journey map as one versioned, validated document."""
 
@@ -98,6 +114,7 @@ class JourneyDocument(Identified):
     stages: list[Stage] = Field(default_factory=list)
     improvements: list[Improvement] = Field(default_factory=list)
     mirror: list[MirrorEntry] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
 
     def touchpoints(self) -> Iterator[tuple[Stage, Touchpoint]]:
         """Yield every touchpoint with its stage, in journey order."""
@@ -126,4 +143,4 @@ class JourneyDocument(Identified):
                 yield touchpoint, kpi
 
 
-__all__ = ["Experience", "Improvement", "JourneyDocument", "MirrorEntry", "Persona", "Stage"]
+__all__ = ["Evidence", "Experience", "Improvement", "JourneyDocument", "MirrorEntry", "Persona", "Stage"]

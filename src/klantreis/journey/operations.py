@@ -26,6 +26,7 @@ CONTAINERS: dict[str, tuple[str, str]] = {
     "stage": ("stages", "journey"),
     "improvement": ("improvements", "journey"),
     "mirror": ("mirror", "journey"),
+    "evidence": ("evidence", "journey"),
     "touchpoint": ("touchpoints", "stage"),
     "pain_point": ("pain_points", "touchpoint"),
     "opportunity": ("opportunities", "touchpoint"),
@@ -220,7 +221,7 @@ def _add(data: dict[str, Any], operation: AddItem) -> bool:
 
 def _move(data: dict[str, Any], operation: MoveItem) -> bool:
     item, holder, kind = _find(data, str(operation.target))
-    if kind not in ("stage", "touchpoint", "persona", "improvement", "mirror", "pain_point", "opportunity", "kpi"):
+    if kind not in CONTAINERS:
         raise OperationError("invalid", f"a {kind} cannot be moved")
     key, parent_kind = CONTAINERS[kind]
     parent, _, found_kind = _find(data, str(operation.parent))
@@ -271,6 +272,8 @@ def _drop_references(data: dict[str, Any], gone: set[str]) -> None:
         if improvement.get("kpi") in gone:
             improvement["kpi"] = None
     data["mirror"] = [m for m in data["mirror"] if m["touchpoint"] not in gone]
+    for evidence in data.get("evidence", []):
+        evidence["supports"] = [s for s in evidence["supports"] if s not in gone]
     for entry in data["mirror"]:
         if entry.get("persona") in gone:
             entry["persona"] = None

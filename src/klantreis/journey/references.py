@@ -31,6 +31,7 @@ def check_document(document: JourneyDocument) -> list[Finding]:
         *_touchpoint_findings(document),
         *_improvement_findings(document),
         *_mirror_findings(document),
+        *_evidence_findings(document),
         *_redesign_findings(document),
     ]
 
@@ -51,6 +52,8 @@ def _identified_items(document: JourneyDocument) -> Iterator[tuple[PathParts, UU
         yield ("improvements", i, "id"), improvement.id
     for m, entry in enumerate(document.mirror):
         yield ("mirror", m, "id"), entry.id
+    for e, evidence in enumerate(document.evidence):
+        yield ("evidence", e, "id"), evidence.id
 
 
 def _duplicate_ids(document: JourneyDocument) -> Iterator[Finding]:
@@ -124,6 +127,16 @@ def _mirror_findings(document: JourneyDocument) -> Iterator[Finding]:
             yield Finding(("mirror", m, "touchpoint"), "unknown_touchpoint", {"value": entry.touchpoint})
         if entry.persona is not None and entry.persona not in persona_ids:
             yield Finding(("mirror", m, "persona"), "unknown_persona", {"value": entry.persona})
+
+
+def _evidence_findings(document: JourneyDocument) -> Iterator[Finding]:
+    # Everything but the document itself, mirror entries and evidence can be backed by evidence.
+    unsupportable = ("id", "mirror", "evidence")
+    supportable = {item_id for path, item_id in _identified_items(document) if path[0] not in unsupportable}
+    for e, evidence in enumerate(document.evidence):
+        for j, ref in enumerate(evidence.supports):
+            if ref not in supportable:
+                yield Finding(("evidence", e, "supports", j), "unknown_supported", {"value": ref})
 
 
 def _redesign_findings(document: JourneyDocument) -> Iterator[Finding]:

@@ -114,6 +114,18 @@ class ImprovementStatus(Vocabulary):
     DROPPED = "dropped"
 
 
+class EvidenceKind(Vocabulary):
+    INTERVIEW = "interview"
+    SURVEY = "survey"
+    PANEL = "panel"
+    FEEDBACK = "feedback"
+    OBSERVATION = "observation"
+    EMPLOYEE = "employee"
+    DATA = "data"
+    DOCUMENT = "document"
+    OTHER = "other"
+
+
 class KpiDirection(Vocabulary):
     HIGHER_IS_BETTER = "higher_is_better"
     LOWER_IS_BETTER = "lower_is_better"
@@ -222,6 +234,17 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "done": {"en": "Done", "nl": "Uitgevoerd"},
         "measured": {"en": "Effect measured", "nl": "Effect gemeten"},
         "dropped": {"en": "Dropped", "nl": "Vervallen"},
+    },
+    "EvidenceKind": {
+        "interview": {"en": "Customer interview", "nl": "Klantinterview"},
+        "survey": {"en": "Survey", "nl": "Enquête"},
+        "panel": {"en": "Customer panel", "nl": "Klantpanel"},
+        "feedback": {"en": "Feedback session", "nl": "Feedbacksessie"},
+        "observation": {"en": "Observation", "nl": "Observatie"},
+        "employee": {"en": "Front-line employees", "nl": "Medewerkers in het klantcontact"},
+        "data": {"en": "Data analysis", "nl": "Data-analyse"},
+        "document": {"en": "Document", "nl": "Document"},
+        "other": {"en": "Other source", "nl": "Andere bron"},
     },
     "KpiDirection": {
         "higher_is_better": {"en": "Higher is better", "nl": "Hoger is beter"},

@@ -1,4 +1,4 @@
-"""Tables below the map: ranked improvement potential, the employee mirror, loose improvements."""
+"""Tables below the map: ranked improvement potential, the employee mirror, loose improvements, evidence."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ TOP = 10
 
 def tables(scope: Scope) -> tuple[Table, ...]:
     """Every table that has something to show, in a fixed order."""
-    found = [_potential(scope), _mirror(scope), _unlinked(scope)]
+    found = [_potential(scope), _mirror(scope), _unlinked(scope), _evidence(scope)]
     return tuple(table for table in found if table is not None)
 
 
@@ -137,3 +137,44 @@ def _unlinked(scope: Scope) -> Table | None:
     )
     headers = (scope.t("improvements"), scope.t("status"), scope.t("owner"))
     return Table(key="improvements", title=scope.t("unlinked_improvements"), intro="", headers=headers, rows=rows)
+
+
+def _evidence(scope: Scope) -> Table | None:
+    document = scope.document
+    if not document.evidence:
+        return None
+    names = _supportable_names(scope)
+    rows = tuple(
+        (
+            TableCell(item.title + (f" — {item.summary}" if item.summary else "")),
+            TableCell(item.kind.label(scope.lang)),
+            TableCell(item.collected_on.isoformat() if item.collected_on else ""),
+            TableCell("" if item.respondents is None else fmt.number(item.respondents, scope.lang)),
+            TableCell(", ".join(names.get(ref, str(ref)) for ref in item.supports)),
+            TableCell(item.source),
+        )
+        for item in document.evidence
+    )
+    headers = tuple(scope.t(h) for h in ("evidence_title", "evidence_kind", "collected_on", "respondents", "supports"))
+    return Table(
+        key="evidence",
+        title=scope.t("evidence"),
+        intro=scope.t("evidence_intro"),
+        headers=(*headers, scope.t("source")),
+        rows=rows,
+        numeric=frozenset({3}),
+    )
+
+
+def _supportable_names(scope: Scope) -> dict[UUID, str]:
+    """Display names of everything a piece of evidence can back."""
+    document = scope.document
+    names: dict[UUID, str] = {p.id: p.name for p in document.personas}
+    for stage in document.stages:
+        names[stage.id] = stage.name
+        for touchpoint in stage.touchpoints:
+            names[touchpoint.id] = touchpoint.name
+            names.update({item.id: item.title for item in touchpoint.pain_points})
+            names.update({item.id: item.title for item in touchpoint.opportunities})
+    names.update({i.id: i.title for i in document.improvements})
+    return names

@@ -94,6 +94,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Improvements not linked to a touchpoint",
         "nl": "Verbeteringen zonder contactmoment",
     },
+    # Evidence.
+    "evidence": {"en": "Evidence", "nl": "Onderbouwing"},
+    "evidence_intro": {
+        "en": "Interviews, surveys, data and other sources, and what each of them backs on the map.",
+        "nl": "Interviews, enquêtes, data en andere bronnen, en wat elk ervan op de kaart onderbouwt.",
+    },
+    "evidence_title": {"en": "Source", "nl": "Bron"},
+    "evidence_kind": {"en": "Kind", "nl": "Soort"},
+    "collected_on": {"en": "Collected", "nl": "Verzameld"},
+    "respondents": {"en": "Respondents", "nl": "Respondenten"},
+    "supports": {"en": "Backs", "nl": "Onderbouwt"},
+    "source": {"en": "Reference", "nl": "Vindplaats"},
     # Employee mirror.
     "employee_mirror": {"en": "Employee mirror", "nl": "Medewerkerbelevingsspiegel"},
     "mirror_intro": {
