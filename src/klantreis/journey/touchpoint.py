@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from uuid import UUID
 
 from pydantic import Field, model_validator
@@ -103,6 +104,7 @@ class Kpi(Identified):
     target: float | None = None
     unit: Text = ""
     source: Text = ""
+    measured_on: dt.date | None = Field(default=None, description="When `value` was measured")
     direction: KpiDirection = KpiDirection.HIGHER_IS_BETTER
 
 
