@@ -147,3 +147,8 @@ def manage(args: tuple[str, ...]) -> None:
 
     configure_django()
     execute_from_command_line(["klantreis manage", *args])
+
+
+from klantreis.cli_analyze import analyze  # noqa: E402  (its heavy imports happen when it runs)
+
+main.add_command(analyze)
