@@ -159,7 +159,9 @@ def sample(db: None) -> Sample:
 
 @pytest.fixture(autouse=True)
 def _web_test_settings(settings: Any, tmp_path: Any) -> None:
-    """Uploads in a temporary folder, static files without collectstatic's manifest, fast password hashing."""
+    """English pages unless a test asks otherwise, uploads in a temporary folder, static files without
+    collectstatic's manifest, fast password hashing."""
+    settings.LANGUAGE_CODE = "en"  # no test client sends Accept-Language; the default would be Dutch
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # only ever in tests
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STATIC_ROOT = tmp_path / "collected-static"

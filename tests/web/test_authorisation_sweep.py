@@ -72,6 +72,7 @@ ROLE_TO_CHANGE: dict[str, Role | None] = {
     "journeys:import": Role.EDITOR,
     "journeys:editor": None,
     "journeys:poll": None,
+    "journeys:stage": None,
     "journeys:ops": Role.CONTRIBUTOR,
     "journeys:export": None,
     "journeys:history": None,
@@ -178,6 +179,7 @@ def values_for(sample: Any, route: Route) -> dict[str, str]:
         "journey": str(sample.journey.uuid),
         "persona": str(sample.personas["ruud"].uuid),  # unused by journeys, so deleting it would succeed
         "comment": str(sample.comment.pk),
+        "stage": str(sample.comment.target),  # the comment is on the journey's first stage
         "member": str(Membership.objects.get(user=sample.users["editor"]).pk),
         "token": sample.share_link.token,
         "fmt": "yaml",

@@ -27,7 +27,30 @@ SETTINGS = (
     Setting("KLANTREIS_DEBUG", "false", "Django debug mode; never in production."),
     Setting("KLANTREIS_SECRET_KEY", "", "Secret key; empty: generated once and kept in KLANTREIS_HOME."),
     Setting("KLANTREIS_ALLOWED_HOSTS", "127.0.0.1,localhost", "Comma-separated host names the server answers to."),
-    Setting("KLANTREIS_SECURE", "false", "Behind HTTPS: secure cookies, HSTS and redirects to https."),
+    Setting(
+        "KLANTREIS_SECURE",
+        "false",
+        "Served over HTTPS (production): secure cookies, HSTS and a redirect from http to https. "
+        "Leave off for `make serve` on http://127.0.0.1:8000.",
+    ),
+    Setting(
+        "KLANTREIS_BEHIND_PROXY",
+        "",
+        "A reverse proxy terminates HTTPS and sets X-Forwarded-Proto, which is trusted to tell a secure request; "
+        "the proxy must overwrite that header from clients. Empty: same as KLANTREIS_SECURE, because "
+        "`klantreis serve` speaks plain http and HTTPS comes from a proxy in front of it.",
+    ),
+    Setting(
+        "KLANTREIS_HSTS_SECONDS",
+        "31536000",
+        "With KLANTREIS_SECURE: how long browsers must use HTTPS only (Strict-Transport-Security); 0 sends no HSTS.",
+    ),
+    Setting(
+        "KLANTREIS_CSRF_TRUSTED_ORIGINS",
+        "",
+        "Comma-separated origins (https://host:port) allowed to post forms besides the server's own host, "
+        "e.g. when a proxy rewrites the host name.",
+    ),
     Setting("KLANTREIS_MAX_UPLOAD_MB", "50", "Largest upload accepted, in megabytes."),
     Setting("KLANTREIS_DEMO", "true", "Load the demo workspace on first start."),
 )

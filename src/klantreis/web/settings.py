@@ -126,13 +126,20 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = env.words("KLANTREIS_CSRF_TRUSTED_ORIGINS")
+# Production over HTTPS (KLANTREIS_SECURE): cookies only over HTTPS, browsers told to stay on
+# HTTPS (HSTS), plain http redirected. Off by default so `make serve` works on http://127.0.0.1.
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_SSL_REDIRECT = SECURE
-SECURE_HSTS_SECONDS = 31_536_000 if SECURE else 0
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
+SECURE_HSTS_SECONDS = env.number("KLANTREIS_HSTS_SECONDS") if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
+# `klantreis serve` speaks plain http, so HTTPS means a proxy in front that says so in
+# X-Forwarded-Proto; trusting that header is only safe when the proxy overwrites it.
+BEHIND_PROXY = env.flag("KLANTREIS_BEHIND_PROXY") if env.text("KLANTREIS_BEHIND_PROXY").strip() else SECURE
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

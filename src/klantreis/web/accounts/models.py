@@ -15,7 +15,9 @@ class Profile(models.Model):
         DUTCH = "nl", _("Dutch")
         ENGLISH = "en", _("English")
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile", verbose_name=_("user")
+    )
     language = models.CharField(_("language"), max_length=5, blank=True, choices=Language.choices)
 
     class Meta:
@@ -23,4 +25,4 @@ class Profile(models.Model):
         verbose_name_plural = _("profiles")
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.language or 'browser'})"
+        return f"{self.user} ({self.get_language_display()})"

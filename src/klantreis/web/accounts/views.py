@@ -8,8 +8,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
@@ -45,13 +43,6 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["language"]
-
-
-@receiver(user_logged_in)
-def remember_language(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
-    """Keep the user's chosen language in the session for the language middleware."""
-    profile = Profile.objects.filter(user=user).first()
-    request.session[SESSION_LANGUAGE] = profile.language if profile else ""
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klantreis.web.admin_display import pretty_json
 from klantreis.web.journeys.models import Comment, Journey, JourneyVersion, ShareLink, document_summary
+from klantreis.web.journeys.service import version_document
 from klantreis.web.workspaces.access import audit
 
 
@@ -80,7 +81,7 @@ class JourneyVersionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("document"))
     def document_pretty(self, version: JourneyVersion) -> SafeString:
-        return pretty_json(version.document)
+        return pretty_json(version_document(version.journey, version))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -6,8 +6,12 @@ from typing import Any
 
 from klantreis.journey.operations import AddItem, MoveItem, Operation, RemoveItem, SetField
 
-# Part names: "all" (the whole map), "journey" (title and header), "stage:<id>", "tp:<id>".
+# Part names: "all" (the whole map), "journey" (title and header), "stage:<id>" (a stage's header),
+# "section:<id>" (a whole stage: header and columns), "tp:<id>" (one column) and "curve" (the
+# emotion curve, drawn from every rating and moment of truth).
 ALL = "all"
+CURVE = "curve"
+CURVE_FIELDS = {"rating", "desired_rating", "moment_of_truth"}
 FEED_LENGTH = 200
 # Kinds whose change reshapes the grid or relabels every column.
 STRUCTURAL = {"stage", "touchpoint", "persona"}
@@ -33,6 +37,14 @@ def locate(data: dict[str, Any], item_id: str) -> tuple[str, str]:
     return "", ""
 
 
+def stage_of(data: dict[str, Any], touchpoint_id: str) -> str:
+    """The id of the stage holding this touchpoint ("" when none does)."""
+    for stage in data.get("stages", []):
+        if any(t["id"] == touchpoint_id for t in stage.get("touchpoints", [])):
+            return str(stage["id"])
+    return ""
+
+
 def _improvement_parts(data: dict[str, Any], item_id: str, extra: list[Any]) -> list[str]:
     """An improvement shows in the columns of the touchpoints it names (before and after the edit)."""
     improvement: dict[str, Any] = next((i for i in data.get("improvements", []) if i["id"] == item_id), {})
@@ -56,14 +68,19 @@ def _parts_of_item(data: dict[str, Any], item_id: str, extra: list[Any] | None =
 def affected_parts(data: dict[str, Any], operation: Operation) -> list[str]:
     """The parts of the map (before the change: `data`) that `operation` alters."""
     if isinstance(operation, SetField):
+        curve = [CURVE] if operation.field.partition(".")[0] in CURVE_FIELDS else []
         if "/" in operation.target:
-            return [f"tp:{operation.target.partition('/')[0]}"]
+            return [f"tp:{operation.target.partition('/')[0]}", *curve]
         kind, _ = locate(data, operation.target)
+        if kind == "touchpoint":
+            return [f"tp:{operation.target}", *curve]
         if kind == "stage":
             return [f"stage:{operation.target}"]
         value = operation.value if isinstance(operation.value, list) else []
         return _parts_of_item(data, operation.target, value)
     if isinstance(operation, AddItem):
+        if operation.kind == "touchpoint":
+            return [f"section:{operation.parent}"]
         if operation.kind in STRUCTURAL:
             return [ALL]
         if operation.kind == "improvement":
@@ -71,13 +88,20 @@ def affected_parts(data: dict[str, Any], operation: Operation) -> list[str]:
         return _parts_of_item(data, str(operation.parent)) if operation.kind != "mirror" else []
     if isinstance(operation, MoveItem):
         kind, _ = locate(data, str(operation.target))
+        if kind == "touchpoint":
+            return list(
+                dict.fromkeys([f"section:{stage_of(data, str(operation.target))}", f"section:{operation.parent}"])
+            )
         if kind in STRUCTURAL:
             return [ALL]
         return list(dict.fromkeys([*_parts_of_item(data, str(operation.target)), f"tp:{operation.parent}"]))
     if isinstance(operation, RemoveItem):
         kind, _ = locate(data, str(operation.target))
         if kind == "touchpoint":
-            return [ALL]
+            # Improvements that name it are shown in other columns too, with their lists changed.
+            named = [i for i in data.get("improvements", []) if str(operation.target) in i.get("touchpoints", [])]
+            others = [f"tp:{t}" for i in named for t in i["touchpoints"] if t != str(operation.target)]
+            return list(dict.fromkeys([f"section:{stage_of(data, str(operation.target))}", *others]))
         return _parts_of_item(data, str(operation.target))
     return [ALL]
 

@@ -27,12 +27,17 @@ def _columns(stages: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
     return found
 
 
-def _series(columns: list[dict[str, Any] | None], persona: str, key: str) -> list[tuple[float, float]]:
+def _records(columns: list[dict[str, Any] | None]) -> list[dict[str, dict[str, Any]]]:
+    """Each column's experience records by persona id (one pass over the map)."""
+    return [
+        {e["persona"]: e for e in touchpoint.get("experiences", [])} if touchpoint else {} for touchpoint in columns
+    ]
+
+
+def _series(records: list[dict[str, dict[str, Any]]], persona: str, key: str) -> list[tuple[float, float]]:
     points = []
-    for index, touchpoint in enumerate(columns):
-        if touchpoint is None:
-            continue
-        record = next((e for e in touchpoint.get("experiences", []) if e["persona"] == persona), None)
+    for index, by_persona in enumerate(records):
+        record = by_persona.get(persona)
         value = record.get(key) if record else None
         if value is not None:
             points.append((index * COLUMN_WIDTH + COLUMN_WIDTH / 2, _y(value)))
@@ -69,8 +74,9 @@ def curve_svg(stages: list[dict[str, Any]], personas: list[dict[str, Any]]) -> s
         if touchpoint and touchpoint.get("moment_of_truth"):
             x = index * COLUMN_WIDTH + COLUMN_WIDTH / 2
             parts.append(f'<text x="{x + 10:.0f}" y="{PAD - 2}" class="jm-mot-star" aria-hidden="true">★</text>')
+    records = _records(columns)
     for persona in personas:
-        parts.append(_line(_series(columns, persona["id"], "desired_rating"), persona["colour"], True))
-        parts.append(_line(_series(columns, persona["id"], "rating"), persona["colour"], False))
+        parts.append(_line(_series(records, persona["id"], "desired_rating"), persona["colour"], True))
+        parts.append(_line(_series(records, persona["id"], "rating"), persona["colour"], False))
     parts.append("</svg>")
     return "".join(parts)

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count
 from django.http import HttpRequest
 
-from klantreis.web.journeys.labels import labels, ui_lang
+from klantreis.web.journeys.labels import heuristic_descriptions, heuristic_families, labels, ui_lang
 from klantreis.web.journeys.mapview import Access, MapView
 from klantreis.web.journeys.models import Comment, Journey
 
@@ -37,4 +37,6 @@ def vocabulary(lang: str) -> dict[str, Any]:
     """Choices for the editor's selects and pickers, as [value, label] pairs in `lang`."""
     found: dict[str, Any] = {name: list(values.items()) for name, values in labels(lang).items()}
     found["score"] = [[n, str(n)] for n in range(1, 6)]
+    found["heuristic_groups"] = heuristic_families(lang)
+    found["heuristic_info"] = heuristic_descriptions(lang)
     return found

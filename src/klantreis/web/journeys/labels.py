@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from klantreis.journey import vocabulary as v
 from klantreis.journey.heuristics import library
@@ -47,6 +47,29 @@ def heuristic_names(lang: str) -> dict[str, str]:
     except OSError:
         return {}  # a broken installation should not take the map editor down with it
     return {h.id: h.name.get(lang) for h in entries.values()}
+
+
+@cache
+def heuristic_descriptions(lang: str) -> dict[str, str]:
+    """What each heuristic of the library is, in `lang`, for tooltips and the picker."""
+    try:
+        entries = library()
+    except OSError:
+        return {}
+    return {h.id: h.description.get(lang) for h in entries.values()}
+
+
+def heuristic_families(lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The library grouped by family for the picker: [(family label, [(id, name), ...]), ...]."""
+    try:
+        entries = library()
+    except OSError:
+        return []
+    titles = {"influence": gettext("Principles of influence"), "bias": gettext("Biases and mental shortcuts")}
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for h in entries.values():
+        groups.setdefault(h.family, []).append((h.id, h.name.get(lang)))
+    return [(titles.get(family, family), items) for family, items in groups.items()]
 
 
 def label(kind: str, value: object, lang: str) -> str:

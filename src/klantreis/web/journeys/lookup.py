@@ -6,6 +6,7 @@ from uuid import UUID
 
 from django.http import Http404, HttpRequest
 
+from klantreis.web.journeys.documents import attach_document
 from klantreis.web.journeys.models import Journey
 from klantreis.web.workspaces.access import membership_for
 from klantreis.web.workspaces.models import Membership, Role
@@ -23,12 +24,13 @@ def journey_for(request: HttpRequest, ws: str, journey: UUID, needed: Role = Rol
     membership = member(request, ws, needed)
     found = (
         Journey.objects.select_related("workspace", "updated_by")
+        .defer("document")  # parsed once per revision and kept in memory (documents.attach_document)
         .filter(workspace=membership.workspace, uuid=journey)
         .first()
     )
     if found is None:
         raise Http404
-    return found
+    return attach_document(found)
 
 
 def can(request: HttpRequest, needed: Role) -> bool:

@@ -8,7 +8,8 @@ from typing import Any
 from klantreis.journey.fogg import diagnose
 from klantreis.journey.touchpoint import Fogg
 from klantreis.journey.vocabulary import DIGITAL_CHANNELS
-from klantreis.web.journeys.labels import labels
+from klantreis.web.journeys.changes import stage_of
+from klantreis.web.journeys.labels import heuristic_descriptions, labels
 
 # Persona colours on the curve and rating rows; repeated when a journey has more personas.
 PALETTE = ("#2f6db5", "#c2571a", "#2e8b57", "#8a4fbf", "#b8860b", "#d0457a")
@@ -107,11 +108,7 @@ class MapView:
         applies = set(touchpoint.get("personas") or [])
         records = {e["persona"]: e for e in touchpoint.get("experiences", [])}
         return [
-            {
-                "persona": persona,
-                "target": f"{touchpoint['id']}/{persona['id']}",
-                "e": {**EMPTY_EXPERIENCE, **records.get(persona["id"], {})},
-            }
+            {"persona": persona, "e": {**EMPTY_EXPERIENCE, **records.get(persona["id"], {})}}
             for persona in self.shown_personas
             if not applies or persona["id"] in applies
         ]
@@ -124,12 +121,14 @@ class MapView:
     def _heuristics(self, uses: list[dict[str, Any]]) -> list[dict[str, Any]]:
         names = self.labels["heuristic"]
         roles = self.labels["heuristic_role"]
+        descriptions = heuristic_descriptions(self.lang)
         return [
             {
                 **use,
                 "index": i,
                 "label": names.get(use["heuristic"], use["heuristic"]),
                 "role_label": roles.get(use["role"], ""),
+                "description": use.get("note") or descriptions.get(use["heuristic"], ""),
             }
             for i, use in enumerate(uses)
         ]
@@ -141,6 +140,10 @@ class MapView:
                 if touchpoint["id"] == touchpoint_id:
                     return touchpoint
         return None
+
+    def stage_of(self, touchpoint_id: str) -> str:
+        """The id of the stage holding this touchpoint ("" when none does)."""
+        return stage_of(self.document, touchpoint_id)
 
     def stage_by_id(self, stage_id: str) -> dict[str, Any] | None:
         """The stored stage with this id, if any."""

@@ -1,32 +1,46 @@
-"""A small in-process LRU cache for rendered map fragments (thread-safe, bounded by entries)."""
+"""A small in-process LRU cache for rendered map fragments and documents (thread-safe, bounded by entries)."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 
-class Memo:
-    """Keep the most recently used `capacity` strings by key."""
+class Memo(Generic[T]):
+    """Keep the most recently used `capacity` values by key."""
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self._items: OrderedDict[str, str] = OrderedDict()
+        self._items: OrderedDict[str, T] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get_or_make(self, key: str, make: Callable[[], str]) -> str:
-        """The cached value for `key`, made (outside the lock) and kept when missing."""
+    def get(self, key: str) -> T | None:
+        """The cached value for `key`, or None."""
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
-                return found
-        value = make()
+            return found
+
+    def put(self, key: str, value: T) -> None:
+        """Keep `value` under `key`, forgetting the least recently used beyond capacity."""
         with self._lock:
             self._items[key] = value
+            self._items.move_to_end(key)
             while len(self._items) > self.capacity:
                 self._items.popitem(last=False)
+
+    def get_or_make(self, key: str, make: Callable[[], T]) -> T:
+        """The cached value for `key`, made (outside the lock) and kept when missing."""
+        found = self.get(key)
+        if found is not None:
+            return found
+        value = make()
+        self.put(key, value)
         return value
 
     def clear(self) -> None:
@@ -37,5 +51,9 @@ class Memo:
 
 # Columns are cached by their content, so an edit re-renders only the column it changed;
 # whole maps by journey revision, so re-opening an unchanged map costs almost nothing.
-COLUMNS = Memo(6000)
-MAPS = Memo(64)
+COLUMNS: Memo[Any] = Memo(6000)
+MAPS: Memo[Any] = Memo(64)
+# Stored documents by journey and revision: a revision's document never changes, so readers and
+# editors in this process parse each revision's (large) JSON once. Treated as read-only: edits
+# build a new document that shares the untouched parts (see fastops).
+DOCUMENTS: Memo[dict[str, Any]] = Memo(32)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from klantreis.journey.model import JourneyDocument
+from klantreis.web.journeys.jsoncodec import DocumentField
 from klantreis.web.workspaces.models import Workspace
 
 
@@ -21,7 +22,7 @@ class Journey(models.Model):
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="journeys")
     uuid = models.UUIDField(default=uuid.uuid4, editable=False)
-    document = models.JSONField()
+    document: Any = DocumentField()
     version = models.PositiveIntegerField(default=1)
     # Counts every change (versions fold several edits into one number); editors poll it.
     revision = models.PositiveIntegerField(default=1)
@@ -56,14 +57,24 @@ class Journey(models.Model):
 
     def store(self, document: JourneyDocument) -> None:
         """Put a validated document in place and refresh the copied fields (caller saves)."""
-        self.document = document.model_dump(mode="json")
-        self.uuid = document.id
-        self.title = document.title
-        self.kind = document.kind.value
-        self.state = document.state.value
-        self.status = document.status.value
-        self.owner = document.owner
-        self.persona_ids = [str(p.id) for p in document.personas]
+        self.store_data(document.model_dump(mode="json"))
+
+    def store_data(self, data: dict[str, Any]) -> None:
+        """Put a validated document, already in its stored (JSON) form, in place; refresh the copies."""
+        self.document = data
+        self.uuid = uuid.UUID(str(data["id"]))
+        self.title = data["title"]
+        self.kind = data["kind"]
+        self.state = data["state"]
+        self.status = data["status"]
+        self.owner = data.get("owner", "")
+        self.persona_ids = [str(p["id"]) for p in data.get("personas", [])]
+
+
+# The stored document of the latest version: none, its content is the journey's own document
+# (service.version_document). A version gets its final copy when the next one starts, so editing
+# rewrites one large row (the journey's), not two.
+LIVE: dict[str, Any] = {}
 
 
 class JourneyVersion(models.Model):
@@ -71,7 +82,7 @@ class JourneyVersion(models.Model):
 
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
-    document = models.JSONField()
+    document: Any = DocumentField()  # LIVE while the latest
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from klantreis.web.journeys.documents import revision_key
 from klantreis.web.journeys.memo import MAPS
 from klantreis.web.journeys.models import Journey
 
@@ -14,4 +15,5 @@ def shared_map_html(journey: Journey, lang: str) -> str:
 
         return str(render.map_fragment(journey.parsed(), lang=lang))
 
-    return MAPS.get_or_make(f"shared:{journey.pk}:{journey.revision}:{lang}", make)
+    found: str = MAPS.get_or_make(f"shared:{revision_key(journey)}:{lang}", make)
+    return found

@@ -12,9 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from klantreis.journey.model import JourneyDocument
-from klantreis.journey.operations import Operation, OperationError, apply
+from klantreis.journey.operations import Operation, OperationError, SetField, apply
 from klantreis.web.journeys.changes import ALL, affected_parts, append_feed, feed_entry
-from klantreis.web.journeys.models import Journey, JourneyVersion
+from klantreis.web.journeys.documents import attach_document, document_of, remember
+from klantreis.web.journeys.fastops import apply_set
+from klantreis.web.journeys.models import LIVE, Journey, JourneyVersion
 from klantreis.web.workspaces.access import audit
 from klantreis.web.workspaces.models import Workspace
 
@@ -45,9 +47,7 @@ def create_journey(workspace: Workspace, document: JourneyDocument, user: User |
         journey = Journey(workspace=workspace, updated_by=_actor(user))
         journey.store(document)
         journey.save()
-        JourneyVersion.objects.create(
-            journey=journey, number=1, document=journey.document, author=_actor(user), summary=summary
-        )
+        JourneyVersion.objects.create(journey=journey, number=1, document=LIVE, author=_actor(user), summary=summary)
         audit(
             workspace,
             user,
@@ -66,10 +66,15 @@ def _note_change(journey: Journey, parts: list[str], user: User | None, operatio
     journey.changes = append_feed(journey.changes or [], feed_entry(journey.revision, parts, name, operation))
 
 
-def _record_version(journey: Journey, user: User | None, summary: str) -> None:
-    """Fold the change into the author's current version, or start a new version."""
+def _record_version(journey: Journey, before: dict[str, Any], user: User | None, summary: str) -> None:
+    """Fold the change into the author's current version, or start a new version.
+
+    The latest version holds no copy of the (large) document: its content is always the
+    journey's own document (see `version_document`), so a folded edit only touches a small row.
+    When a new version starts, the previous one gets its final content: the document `before`.
+    """
     now = timezone.now()
-    latest = journey.versions.order_by("-number").first()
+    latest = journey.versions.defer("document").order_by("-number").first()
     actor = _actor(user)
     folds = (
         latest is not None
@@ -79,32 +84,66 @@ def _record_version(journey: Journey, user: User | None, summary: str) -> None:
         and latest.number > 1
     )
     if folds and latest is not None:
-        latest.document = journey.document
         latest.updated = now
         latest.edits += 1
         latest.summary = summary[:500]
-        latest.save(update_fields=["document", "updated", "edits", "summary"])
+        latest.save(update_fields=["updated", "edits", "summary"])
         journey.version = latest.number
-    else:
-        number = (latest.number if latest else 0) + 1
-        JourneyVersion.objects.create(
-            journey=journey, number=number, document=journey.document, author=actor, summary=summary[:500]
-        )
-        journey.version = number
+        return
+    _settle(latest, before)
+    number = (latest.number if latest else 0) + 1
+    JourneyVersion.objects.create(journey=journey, number=number, document=LIVE, author=actor, summary=summary[:500])
+    journey.version = number
+
+
+def _settle(latest: JourneyVersion | None, before: dict[str, Any]) -> None:
+    """Give the version that stops being the latest its final document (it held none while latest)."""
+    if latest is not None:
+        latest.document = before
+        latest.save(update_fields=["document"])
+
+
+def version_document(journey: Journey, version: JourneyVersion) -> dict[str, Any]:
+    """The document of `version`: the journey's own document for the latest version, else the stored copy."""
+    if version.number == journey.version or version.document == LIVE:
+        return document_of(journey)
+    document: dict[str, Any] = version.document
+    return document
+
+
+def _applied(data: dict[str, Any], operation: Operation) -> tuple[dict[str, Any], bool]:
+    """The stored document after `operation`: a field edit on the fast path when it can, else validated whole."""
+    if isinstance(operation, SetField):
+        fast = apply_set(data, operation)
+        if fast is not None:
+            return fast
+    result = apply(JourneyDocument.model_validate(data), operation)
+    return (result.document.model_dump(mode="json"), True) if result.changed else (data, False)
+
+
+def _locked(journey_pk: int) -> Journey:
+    """The journey row, locked for this transaction, with the document of its revision."""
+    journey = Journey.objects.select_for_update().select_related("workspace").defer("document").get(pk=journey_pk)
+    return attach_document(journey)
+
+
+def _remember_after_commit(journey: Journey) -> None:
+    """Keep the new document for its revision once it is committed (a rolled-back one must not linger)."""
+    transaction.on_commit(lambda: remember(journey))
 
 
 def apply_operation(journey_pk: int, operation: Operation, user: User | None, summary: str) -> EditResult:
     """Apply one edit on the latest stored document, atomically; raise OperationError on conflict."""
     with transaction.atomic():
-        journey = Journey.objects.select_for_update().select_related("workspace").get(pk=journey_pk)
-        result = apply(journey.parsed(), operation)
-        if not result.changed:
+        journey = _locked(journey_pk)
+        before = journey.document
+        after, changed = _applied(before, operation)
+        if not changed:
             return EditResult(journey, False)
-        parts = affected_parts(journey.document, operation)
-        journey.store(result.document)
-        _note_change(journey, parts, user, operation)
+        journey.store_data(after)
+        _note_change(journey, affected_parts(before, operation), user, operation)
         journey.updated_by = _actor(user)
-        _record_version(journey, user, summary)
+        _record_version(journey, before, user, summary)
         journey.save()
         audit(
             journey.workspace,
@@ -115,20 +154,23 @@ def apply_operation(journey_pk: int, operation: Operation, user: User | None, su
             object_id=str(journey.uuid),
             detail=operation.model_dump(mode="json"),
         )
+        _remember_after_commit(journey)
     return EditResult(journey, True)
 
 
 def replace_document(journey_pk: int, document: JourneyDocument, user: User | None, summary: str) -> Journey:
     """Replace the whole document (import over an existing journey, restore) as a new version."""
     with transaction.atomic():
-        journey = Journey.objects.select_for_update().select_related("workspace").get(pk=journey_pk)
+        journey = _locked(journey_pk)
+        before = journey.document
         journey.store(document.model_copy(update={"id": journey.uuid}))
         _note_change(journey, [ALL], user, None)
         journey.updated_by = _actor(user)
-        latest = journey.versions.order_by("-number").first()
+        latest = journey.versions.defer("document").order_by("-number").first()
+        _settle(latest, before)
         number = (latest.number if latest else 0) + 1
         JourneyVersion.objects.create(
-            journey=journey, number=number, document=journey.document, author=_actor(user), summary=summary[:500]
+            journey=journey, number=number, document=LIVE, author=_actor(user), summary=summary[:500]
         )
         journey.version = number
         journey.save()
@@ -140,13 +182,14 @@ def replace_document(journey_pk: int, document: JourneyDocument, user: User | No
             object_type="journey",
             object_id=str(journey.uuid),
         )
+        _remember_after_commit(journey)
     return journey
 
 
 def restore_version(journey: Journey, number: int, user: User | None, summary: str) -> Journey:
     """Make an old version the latest again, as a new version (history is never rewritten)."""
     version = journey.versions.get(number=number)
-    document = JourneyDocument.model_validate(version.document)
+    document = JourneyDocument.model_validate(version_document(journey, version))
     return replace_document(journey.pk, document, user, summary)
 
 

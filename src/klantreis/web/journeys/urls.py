@@ -21,6 +21,7 @@ urlpatterns = [
     path("import/", views_files.import_journey, name="import"),
     path("<uuid:journey>/", views_editor.editor, name="editor"),
     path("<uuid:journey>/poll/", views_editor.poll, name="poll"),
+    path("<uuid:journey>/stages/<uuid:stage>/", views_editor.stage, name="stage"),
     path("<uuid:journey>/ops/", views_ops.ops, name="ops"),
     path("<uuid:journey>/export.<str:fmt>", views_files.export_journey, name="export"),
     path("<uuid:journey>/history/", views_history.history, name="history"),

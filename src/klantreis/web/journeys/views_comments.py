@@ -59,7 +59,14 @@ def _context(request: HttpRequest, journey: Journey, target: str) -> dict[str, A
         "target": target,
         "target_name": names.get(target, ("", ""))[1] if target else "",
         "can_comment": can(request, Role.CONTRIBUTOR),
+        "members": _member_names(journey) if can(request, Role.CONTRIBUTOR) else [],
     }
+
+
+def _member_names(journey: Journey) -> list[str]:
+    """Who can be mentioned: the workspace's members (the first few dozen, for the hint)."""
+    users = get_user_model().objects.filter(memberships__workspace_id=journey.workspace_id).order_by("username")
+    return list(users.values_list("username", flat=True)[:40])
 
 
 def _target(request: HttpRequest, journey: Journey, value: str | None) -> str:

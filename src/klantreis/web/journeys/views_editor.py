@@ -12,13 +12,17 @@ from django.utils.translation import gettext as _
 
 from klantreis.web.journeys.changes import parts_since
 from klantreis.web.journeys.editing import comment_counts, comments_key, map_view, vocabulary
-from klantreis.web.journeys.fragments import grid_html, head_html, parts_html
+from klantreis.web.journeys.fragments import grid_chunks, head_html, parts_html, stage_bytes
 from klantreis.web.journeys.lanes import DEFAULT_HIDDEN, LANES
 from klantreis.web.journeys.lookup import can, journey_for, member
 from klantreis.web.journeys.models import Journey
 from klantreis.web.personas.models import WorkspacePersona
 from klantreis.web.workspaces.models import Role
 
+# Stands in for the map in the rendered page until the map's bytes take its place.
+GRID_MARK = "<!--klantreis:map-->"
+# Stands in for a stage id in the stage URL the editor script fills in.
+STAGE_MARK = UUID(int=0)
 EXPORT_FORMATS = (("yaml", "YAML"), ("json", "JSON"), ("mmd", "Mermaid"), ("html", "HTML"), ("svg", "SVG"))
 
 
@@ -29,6 +33,9 @@ def _messages() -> dict[str, str]:
         "saved": _("Saved"),
         "conflict": _(
             "%(who)s changed this field to “%(theirs)s” while you were editing. Your text is kept: “%(mine)s”."
+        ),
+        "conflict_choice": _(
+            "%(who)s set this to %(theirs)s just before you; the map now shows their choice. Choose again to change it."
         ),
         "someone": _("Someone"),
         "take_theirs": _("Take theirs"),
@@ -65,6 +72,8 @@ def _config(request: HttpRequest, journey: Journey, ws: str) -> dict[str, Any]:
         "ops": reverse("journeys:ops", kwargs=args),
         "poll": reverse("journeys:poll", kwargs=args),
         "comments": reverse("journeys:comments", kwargs=args),
+        "stage": reverse("journeys:stage", kwargs={**args, "stage": STAGE_MARK}),
+        "stage_mark": str(STAGE_MARK),
         "revision": journey.revision,
         "persona": request.GET.get("persona", ""),
         "storage_key": f"klantreis:{request.user.pk}:{journey.uuid}",
@@ -86,7 +95,7 @@ def editor(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
         "journey": found,
         "view": view,
         "head": head_html(view),
-        "grid": grid_html(view, found.revision, found.version, comments_key(counts)),
+        "grid": GRID_MARK,
         "lanes": LANES,
         "formats": EXPORT_FORMATS,
         "editor_data": {
@@ -98,7 +107,12 @@ def editor(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
         "can_delete": can(request, Role.OWNER),
         "can_edit": view.access.structure,
     }
-    return render(request, "journeys/editor.html", context)
+    page = render(request, "journeys/editor.html", context)
+    # The map (megabytes for a large journey) goes into the page as the cached bytes it is,
+    # instead of through the template engine.
+    before, _mark, after = page.content.partition(GRID_MARK.encode())
+    page.content = b"".join([before, *grid_chunks(view, found, comments_key(counts)), after])
+    return page
 
 
 def poll(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
@@ -118,5 +132,15 @@ def poll(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
     found = journey_for(request, ws, journey, Role.VIEWER)
     view = map_view(request, found, counts)
     parts = parts_since(found.changes or [], known) or ["all"]
-    html = parts_html(view, parts, found.revision, found.version, comments_key(counts))
+    html = parts_html(view, parts, found, comments_key(counts))
     return JsonResponse({"revision": found.revision, "version": found.version, "parts": html, "comments": counts})
+
+
+def stage(request: HttpRequest, ws: str, journey: UUID, stage: UUID) -> HttpResponse:
+    """One whole stage of the map (header and columns): a large map's editor loads its stages this way."""
+    found = journey_for(request, ws, journey, Role.VIEWER)
+    view = map_view(request, found, comment_counts(found))
+    item = view.stage_by_id(str(stage))
+    if item is None:
+        raise Http404
+    return HttpResponse(stage_bytes(view, item), content_type="text/html; charset=utf-8")

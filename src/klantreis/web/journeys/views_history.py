@@ -17,7 +17,8 @@ from klantreis.journey.model import JourneyDocument
 from klantreis.web.journeys.fieldnames import field_name, kind_name
 from klantreis.web.journeys.lookup import can, journey_for
 from klantreis.web.journeys.models import Journey, JourneyVersion
-from klantreis.web.journeys.service import restore_version
+from klantreis.web.journeys.moves import Move, moves
+from klantreis.web.journeys.service import restore_version, version_document
 from klantreis.web.workspaces.models import Role
 
 
@@ -37,17 +38,21 @@ def _version(journey: Journey, number: str | None) -> JourneyVersion:
 
 
 def _shown(value: Any) -> str:
-    """A changed value as short readable text."""
-    if value is None:
+    """A changed value as short readable text: lists one item per line, records as their values."""
+    if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, str):
         return value
+    if isinstance(value, list):
+        return "\n".join(_shown(item) for item in value)
+    if isinstance(value, dict):
+        return " · ".join(_shown(v) for v in value.values() if v not in (None, "", [], {}))
     return json.dumps(value, ensure_ascii=False)
 
 
-def _rows(changes: list[Change]) -> list[dict[str, str]]:
-    actions = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}
-    return [
+def _rows(changes: list[Change], moved: list[Move]) -> list[dict[str, str]]:
+    actions = {"added": _("added"), "removed": _("removed"), "changed": _("changed"), "moved": _("moved")}
+    rows = [
         {
             "action": change.action,
             "action_label": actions.get(change.action, change.action),
@@ -59,6 +64,19 @@ def _rows(changes: list[Change]) -> list[dict[str, str]]:
         }
         for change in changes
     ]
+    for move in moved:
+        rows.append(
+            {
+                "action": "moved",
+                "action_label": actions["moved"],
+                "kind": kind_name(move.kind),
+                "name": move.name,
+                "field": str(_("stage")) if move.across else str(_("position")),
+                "before": move.before,
+                "after": move.after,
+            }
+        )
+    return rows
 
 
 def diff_versions(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
@@ -67,9 +85,10 @@ def diff_versions(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
     latest = found.version
     older = _version(found, request.GET.get("a") or str(max(latest - 1, 1)))
     newer = _version(found, request.GET.get("b") or str(latest))
-    changes = diff(JourneyDocument.model_validate(older.document), JourneyDocument.model_validate(newer.document))
+    old, new = version_document(found, older), version_document(found, newer)
+    changes = diff(JourneyDocument.model_validate(old), JourneyDocument.model_validate(new))
     numbers = list(found.versions.order_by("-number").values_list("number", flat=True))
-    context = {"journey": found, "a": older, "b": newer, "rows": _rows(changes), "numbers": numbers}
+    context = {"journey": found, "a": older, "b": newer, "rows": _rows(changes, moves(old, new)), "numbers": numbers}
     return render(request, "journeys/diff.html", context)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 from klantreis.journey.operations import AddItem, Operation, OperationError, SetField, parse_operation
 from klantreis.web.journeys.changes import locate, parts_since, who_changed
 from klantreis.web.journeys.editing import comment_counts, comments_key, map_view
+from klantreis.web.journeys.fastops import item_at
 from klantreis.web.journeys.fieldnames import field_name, kind_name
 from klantreis.web.journeys.fragments import parts_html
 from klantreis.web.journeys.lookup import journey_for
@@ -64,21 +66,13 @@ def _summary(document: dict[str, Any], operation: Operation) -> str:
 
 
 def _label(item: dict[str, Any]) -> str:
-    return str(item.get("name") or item.get("title") or "")
+    return str(item.get("name") or item.get("title") or item.get("employee_group") or "")
 
 
 def _name(document: dict[str, Any], item_id: str) -> str:
-    """The name or title of an item, found by walking the document (an edit is rare next to a read)."""
-    stack: list[Any] = [document]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if node.get("id") == item_id:
-                return _label(node)
-            stack.extend(v for v in node.values() if isinstance(v, list | dict))
-        elif isinstance(node, list):
-            stack.extend(node)
-    return ""
+    """The name or title of the item with this id ("" when there is none)."""
+    found = item_at(document, item_id)
+    return _label(found) if found is not None else ""
 
 
 def _conflict(journey: Journey, operation: Operation, error: OperationError) -> JsonResponse:
@@ -92,6 +86,7 @@ def _conflict(journey: Journey, operation: Operation, error: OperationError) -> 
 @require_POST
 def ops(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
     """Apply one operation (set/add/move/remove) and answer with the new revision and changed parts."""
+    started = time.perf_counter()
     found = journey_for(request, ws, journey, Role.CONTRIBUTOR)
     try:
         operation = _read(request)
@@ -120,8 +115,11 @@ def ops(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
         "changed": result.changed,
         "revision": edited.revision,
         "version": edited.version,
-        "parts": parts_html(view, parts, edited.revision, edited.version, comments_key(counts)) if parts else {},
+        "parts": parts_html(view, parts, edited, comments_key(counts)) if parts else {},
     }
     if isinstance(operation, AddItem):
         body["id"] = operation.item.get("id")
-    return JsonResponse(body)
+    response = JsonResponse(body)
+    # Time spent in the view (for benchmarks and the browser's network panel).
+    response["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+    return response

@@ -47,7 +47,8 @@ def ed(
     """A field editable in place (click or Enter); its value travels in data-v as the edit's base.
 
     Without `target` the field belongs to the nearest element with data-t (the column). A text
-    whose display equals its value leaves data-v out: the script reads the base from the text.
+    whose display equals its value leaves data-v out: the script reads the base from the text;
+    a plain text field leaves data-k out too.
     """
     shown = text_of(display if display is not None else value)
     classes = f"ed {cls}" if cls else "ed"
@@ -56,13 +57,15 @@ def ed(
     if not can:
         return Markup(f'<span class="ro{classes[2:]}">{escape(shown or "—")}</span>')
     attrs = f' data-t="{escape(target)}"' if target else ""
+    if kind != "text":
+        attrs += f' data-k="{kind}"'
     if options:
         attrs += f' data-o="{options}"'
-    if not (isinstance(value, str) and value == shown):
+    if not (isinstance(value, str) and value == shown and "\r" not in value):  # HTML turns \r\n into \n
         attrs += f' data-v="{escape(_json(value))}"'
     return Markup(
-        f'<span class="{classes}" tabindex="0" role="button" title="{escape(label)}" data-f="{field}" '
-        f'data-k="{kind}"{attrs}>{escape(shown or placeholder)}</span>'
+        f'<span class="{classes}" tabindex="0" role="button" title="{escape(label)}" data-f="{field}"{attrs}>'
+        f"{escape(shown or placeholder)}</span>"
     )
 
 
@@ -77,11 +80,11 @@ def segments(
     options = RATING_OPTIONS if scale == "rating" else SCORE_OPTIONS
     focus = value if value in options else list(options)[len(options) // 2]
     if not can:
-        inner = "".join(f'<i class="seg v{o}{" is-on" if o == value else ""}">{t}</i>' for o, t in options.items())
-        said = "—" if value is None else value
+        inner = "".join(f'<i class="v{o}{" is-on" if o == value else ""}">{t}</i>' for o, t in options.items())
+        said = "—" if value is None else options.get(value, value)
         return Markup(f'<span class="segs ro" role="img" aria-label="{escape(label)}: {said}">{inner}</span>')
     inner = "".join(
-        f'<button class="seg v{o}" value="{o}" aria-pressed="{"true" if o == value else "false"}"'
+        f'<button class="v{o}" value="{o}" aria-pressed="{"true" if o == value else "false"}"'
         f"{'' if o == focus else NOT_A_TAB_STOP}>{t}</button>"
         for o, t in options.items()
     )

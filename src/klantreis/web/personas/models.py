@@ -14,13 +14,15 @@ from klantreis.web.workspaces.models import Workspace
 class WorkspacePersona(models.Model):
     """A persona of the gallery; journeys that use it hold a copy with the same id, kept in step."""
 
-    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="personas")
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
-    data = models.JSONField()
+    workspace = models.ForeignKey(
+        Workspace, on_delete=models.CASCADE, related_name="personas", verbose_name=_("workspace")
+    )
+    uuid = models.UUIDField(_("id"), default=uuid.uuid4, editable=False)
+    data = models.JSONField(_("profile"))
     name = models.CharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20)
     avatar = models.FileField(_("avatar"), upload_to="avatars/", blank=True)
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["workspace", "uuid"], name="one_persona_per_uuid")]

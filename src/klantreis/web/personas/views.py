@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from klantreis.journey.vocabulary import Channel, PersonaKind
 from klantreis.render.cards import initials
@@ -106,7 +107,9 @@ def persona_edit(request: HttpRequest, ws: str, persona: UUID) -> HttpResponse:
             updated = save_persona(membership.workspace, changed, request.user, gallery)
             messages.success(request, _("Persona “%(name)s” saved.") % {"name": changed.name})
             if updated:
-                messages.info(request, _("Also updated in %(count)d journeys.") % {"count": len(updated)})
+                count = len(updated)
+                also = ngettext("Also updated in %(count)d journey.", "Also updated in %(count)d journeys.", count)
+                messages.info(request, also % {"count": count})
             return redirect("personas:edit", ws=ws, persona=persona)
     context = {
         "form": form,

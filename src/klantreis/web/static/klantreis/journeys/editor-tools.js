@@ -13,12 +13,18 @@
   function docId() { return grid() ? grid().dataset.doc : ""; }
   function stages() { return Array.prototype.slice.call(document.querySelectorAll(".jm-stage")); }
   function columnsOf(stage) { return Array.prototype.slice.call(stage.querySelectorAll(":scope > .jm-tp:not(.jm-empty)")); }
+  /* How many touchpoints a stage holds, also while a large map's stage is still loading. */
+  function countOf(stage) { return stage.classList.contains("is-lazy") ? Number(stage.dataset.count || 0) : columnsOf(stage).length; }
   function report(body) { if (!body.ok) K.status(body.message || msg.offline, "error"); return body; }
 
   /* After adding an item, open its name for typing straight away. */
   function editNew(id, field) {
     var el = K.find(id, field);
-    if (el) { el.scrollIntoView({ block: "nearest", inline: "nearest" }); K.openEditor(el); }
+    if (!el) return;
+    el.scrollIntoView({ block: "nearest", inline: "nearest" });
+    var ed = K.openEditor(el);
+    // The default name is selected, so typing replaces it.
+    if (ed && ed.input.select) ed.input.select();
   }
 
   function add(button) {
@@ -67,7 +73,7 @@
     var list = stages();
     var next = list[list.indexOf(stage) + dir];
     if (!next) return;
-    moveTouchpoint(id, next.dataset.id, dir > 0 ? 0 : columnsOf(next).length).then(refocus);
+    moveTouchpoint(id, next.dataset.id, dir > 0 ? 0 : countOf(next)).then(refocus);
   }
 
   function toggleMoment(button) {
@@ -111,7 +117,15 @@
       var label = document.createElement("label");
       label.textContent = f.label;
       var input;
-      if (f.choices) {
+      if (f.groups) {
+        input = document.createElement("select");
+        f.groups.forEach(function (group) {
+          var optgroup = document.createElement("optgroup");
+          optgroup.label = group[0];
+          group[1].forEach(function (pair) { optgroup.appendChild(new Option(pair[1], pair[0])); });
+          input.appendChild(optgroup);
+        });
+      } else if (f.choices) {
         input = document.createElement("select");
         f.choices.forEach(function (pair) { input.appendChild(new Option(pair[1], pair[0])); });
       } else {
@@ -121,6 +135,16 @@
       if (f.value != null) input.value = f.value;
       label.appendChild(input);
       box.appendChild(label);
+      if (f.describe) {
+        // What the chosen entry means, kept up to date as the choice changes.
+        var about = document.createElement("p");
+        about.className = "jm-pop-about";
+        about.setAttribute("aria-live", "polite");
+        var show = function () { about.textContent = f.describe(input.value); };
+        input.addEventListener("change", show);
+        show();
+        box.appendChild(about);
+      }
       return input;
     });
     var row = document.createElement("div");
@@ -142,8 +166,12 @@
 
   function heuristicAdd(button) {
     var h = heuristics(button);
+    var used = h.base.map(function (use) { return use.heuristic; });
+    var groups = K.vocab.heuristic_groups.map(function (group) {
+      return [group[0], group[1].filter(function (pair) { return used.indexOf(pair[0]) < 0; })];
+    }).filter(function (group) { return group[1].length; });
     popover(button, [
-      { label: msg.heuristic, choices: K.vocab.heuristic },
+      { label: msg.heuristic, groups: groups, describe: function (id) { return K.vocab.heuristic_info[id] || ""; } },
       { label: msg.role, choices: K.vocab.heuristic_role }
     ], function (values) {
       setHeuristics(h, h.base.concat([{ heuristic: values[0], role: values[1], note: "" }]));

@@ -24,9 +24,15 @@
     node.textContent = text || "";
     node.className = "tb-status" + (kind ? " is-" + kind : "");
   }
+  /* What an element edits: its own data-t, or the nearest holder's; inside an experience block
+     (data-p, one per persona in a column) the target is "<touchpoint>/<persona>". */
   function targetOf(el) {
-    var holder = el.dataset.t ? el : el.closest("[data-t]");
-    return holder ? holder.dataset.t : "";
+    if (el.dataset.t) return el.dataset.t;
+    var holder = el.closest("[data-p], [data-t]");
+    if (!holder) return "";
+    if (holder.dataset.t) return holder.dataset.t;
+    var column = holder.closest("[data-t]");
+    return column ? column.dataset.t + "/" + holder.dataset.p : "";
   }
   function baseOf(el) {
     if (el.dataset.v !== undefined) return JSON.parse(el.dataset.v);
@@ -89,7 +95,8 @@
     });
     if (open && !document.contains(open.box)) {
       state.open = null;
-      restore(snap);
+      // An editor waiting for its own save is settled by that save's answer, not re-opened here.
+      if (!open.busy) restore(snap);
     }
     document.dispatchEvent(new CustomEvent("jm:updated"));
   }
@@ -152,7 +159,7 @@
       if (state.open.el === el) return;
       finish(state.open, false);
     }
-    var kind = el.dataset.k;
+    var kind = el.dataset.k || "text";
     var ed = { el: el, kind: kind, field: el.dataset.f, target: targetOf(el), base: draft ? draft.base : baseOf(el) };
     var box = document.createElement("span");
     box.className = "ed-box";
@@ -226,8 +233,14 @@
     ed.busy = true;
     ed.problem = null;
     ed.note.textContent = "";
+    var sent = ed.input.value;
     send({ op: "set", target: ed.target, field: ed.field, base: base, value: value }).then(function (body) {
       ed.busy = false;
+      if (body.ok && ed.input.value !== sent && (state.open === ed || state.open === null)) {
+        // The user typed on while this was saved: keep the newer text open, on top of the saved value.
+        keepTyping(ed, value);
+        return;
+      }
       if (body.ok) {
         dropDraft(ed);
         if (state.open === ed) finish(ed, true);
@@ -235,8 +248,31 @@
         if (refocus && fresh) fresh.focus();
         return;
       }
+      if (!document.contains(ed.box)) {
+        // Others' changes redrew the field while this save was under way: re-open it with the text.
+        var again = find(ed.target, ed.field);
+        if (!again) { status(fill(msg.missing, { mine: ed.input.value }), "error"); return; }
+        if (state.open) finish(state.open, false);
+        var reopened = openEditor(again, { value: ed.input.value, base: ed.base });
+        if (reopened) problem(reopened, body, value);
+        return;
+      }
       problem(ed, body, value);
     });
+  }
+
+  /* Re-open (or keep open) the field with the text typed during a save; `saved` is its new base. */
+  function keepTyping(ed, saved) {
+    var newer = ed.input.value;
+    if (document.contains(ed.box)) { ed.base = saved; return; }
+    var again = find(ed.target, ed.field);
+    finish(ed, false);
+    if (again) {
+      var reopened = openEditor(again, { value: newer, base: saved });
+      if (reopened) reopened.input.focus();
+    } else {
+      status(fill(msg.missing, { mine: newer }), "error");
+    }
   }
 
   /* A failed save keeps the text in the input and says what happened and what can be done. */
@@ -276,13 +312,16 @@
     return b;
   }
 
+  /* The in-place field `field` of `target` on the map, if shown. */
   function find(target, field) {
-    var holders = document.querySelectorAll('[data-t="' + CSS.escape(target) + '"]');
+    var parts = target.split("/");
+    var holders = parts.length === 2
+      ? document.querySelectorAll('[data-t="' + CSS.escape(parts[0]) + '"] [data-p="' + CSS.escape(parts[1]) + '"]')
+      : document.querySelectorAll('[data-t="' + CSS.escape(target) + '"]');
     for (var i = 0; i < holders.length; i++) {
-      var holder = holders[i];
-      var own = holder.querySelectorAll('[data-f="' + CSS.escape(field) + '"]');
+      var own = holders[i].querySelectorAll('.ed[data-f="' + CSS.escape(field) + '"]');
       for (var j = 0; j < own.length; j++) {
-        if (targetOf(own[j]) === target && own[j].classList.contains("ed")) return own[j];
+        if (targetOf(own[j]) === target) return own[j];
       }
     }
     return null;
@@ -303,24 +342,38 @@
   }
 
   /* ---- segmented choices (ratings, Fogg scores): one click saves ---- */
+  function findGroup(target, field) {
+    var groups = document.querySelectorAll('.segs[data-f="' + CSS.escape(field) + '"]');
+    for (var i = 0; i < groups.length; i++) if (targetOf(groups[i]) === target) return groups[i];
+    return null;
+  }
   function choose(seg) {
     var group = seg.closest(".segs");
     var base = JSON.parse(group.dataset.v);
     var picked = Number(seg.value);
     var value = base === picked ? null : picked;
-    group.querySelectorAll(".seg").forEach(function (b) { b.setAttribute("aria-pressed", String(Number(b.value) === value)); });
-    send({ op: "set", target: targetOf(group), field: group.dataset.f, base: base, value: value }).then(function (body) {
+    var target = targetOf(group);
+    var field = group.dataset.f;
+    // Shown (and taken as the base of a next click) at once; operations are sent in order.
+    group.dataset.v = JSON.stringify(value);
+    group.querySelectorAll("button").forEach(function (b) { b.setAttribute("aria-pressed", String(Number(b.value) === value)); });
+    send({ op: "set", target: target, field: field, base: base, value: value }).then(function (body) {
       if (!body.ok) {
-        group.querySelectorAll(".seg").forEach(function (b) { b.setAttribute("aria-pressed", String(Number(b.value) === base)); });
-        status(body.error === "conflict" ? fill(msg.conflict, { who: body.by || msg.someone, theirs: body.current, mine: value }) : (body.message || msg.offline), "error");
+        var shown = document.contains(group) ? group : findGroup(target, field);
+        if (shown) {
+          shown.dataset.v = JSON.stringify(base);
+          shown.querySelectorAll("button").forEach(function (b) { b.setAttribute("aria-pressed", String(Number(b.value) === base)); });
+        }
+        var theirs = body.current == null ? msg.none : body.current;
+        status(body.error === "conflict" ? fill(msg.conflict_choice, { who: body.by || msg.someone, theirs: theirs }) : (body.message || msg.offline), "error");
         if (body.error === "conflict") poll(true);
       }
     });
   }
 
   document.addEventListener("click", function (event) {
-    var seg = event.target.closest(".segs .seg");
-    if (seg && seg.tagName === "BUTTON") { choose(seg); return; }
+    var seg = event.target.closest(".segs > button");
+    if (seg) { choose(seg); return; }
     var el = event.target.closest(".ed");
     if (el && !el.hidden) openEditor(el);
   });
@@ -330,7 +383,8 @@
       event.preventDefault();
       openEditor(el);
     }
-    if (el.classList && el.classList.contains("seg") && (event.key === "ArrowRight" || event.key === "ArrowLeft")) {
+    var inSegs = el.parentElement && el.parentElement.classList.contains("segs") && el.tagName === "BUTTON";
+    if (inSegs && (event.key === "ArrowRight" || event.key === "ArrowLeft")) {
       var next = event.key === "ArrowRight" ? el.nextElementSibling : el.previousElementSibling;
       if (next) { el.tabIndex = -1; next.tabIndex = 0; next.focus(); event.preventDefault(); }
     }
@@ -350,6 +404,38 @@
   }
   setInterval(poll, 4000);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) poll(true); });
+
+  /* ---- a large map's stages arrive as they come into view ---- */
+  var watcher = null;
+  function loadStage(holder) {
+    if (holder.dataset.loading) return;
+    holder.dataset.loading = "1";
+    var id = holder.dataset.lazy;
+    var address = cfg.stage.replace(cfg.stage_mark, id) + (cfg.persona ? "?persona=" + encodeURIComponent(cfg.persona) : "");
+    fetch(address, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (html === null) { delete holder.dataset.loading; return; }
+        var parts = {};
+        parts["st-" + id] = html;
+        applyParts(parts);
+      })
+      .catch(function () { delete holder.dataset.loading; });
+  }
+  function watchLazy() {
+    var lazy = document.querySelectorAll(".jm-lazy:not([data-loading])");
+    if (watcher) watcher.disconnect();
+    if (!lazy.length) return;
+    if (!("IntersectionObserver" in window)) { lazy.forEach(loadStage); return; }
+    watcher = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { watcher.unobserve(entry.target); loadStage(entry.target); }
+      });
+    }, { root: document.getElementById("jm-scroll"), rootMargin: "0px 1500px" });
+    lazy.forEach(function (el) { watcher.observe(el); });
+  }
+  document.addEventListener("jm:updated", watchLazy);
+  watchLazy();
 
   /* Unsaved text from before a reload comes back in its field. */
   var saved = drafts();
