@@ -142,6 +142,22 @@ def test_json_syntax_errors_name_line_and_column(tmp_path: Path) -> None:
     assert (problem.line, problem.column) == (2, 13)
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "position", "first"),
+    [
+        ("journey.yaml", "title: A\nstages:\n  - name: X\ntitle: B\n", (4, 1), 1),
+        ("journey.json", '{\n  "title": "A",\n  "stages": [],\n  "title": "B"\n}\n', (4, 3), 2),
+    ],
+)
+def test_a_key_written_twice_is_refused_not_silently_overwritten(
+    tmp_path: Path, name: str, text: str, position: tuple[int, int], first: int
+) -> None:
+    [problem] = check_file(write(tmp_path, text, name))[1]
+    assert problem.code == "syntax"
+    assert (problem.line, problem.column) == position
+    assert f"'title' is written twice in the same mapping (first written on line {first})" in str(problem)
+
+
 def test_words_like_no_and_on_stay_text(tmp_path: Path) -> None:
     document, problems = check_file(write(tmp_path, "title: No\nowner: on\n"))
     assert problems == []

@@ -92,15 +92,63 @@ def key_position(parsed: ParsedSource, path: tuple[PathPart, ...]) -> Position |
 def parse_json_text(text: str) -> ParsedSource:
     """Parse JSON strictly; positions come from the same text read as YAML."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_object)
     except json.JSONDecodeError as error:
         raise SourceSyntaxError(error.msg, Position(error.lineno, error.colno)) from error
+    except _DuplicateKeyError as error:
+        # Read as YAML, the same text says where both keys are written.
+        try:
+            parse_text(text.replace("\t", " "))
+        except SourceSyntaxError as located:
+            raise located from None
+        raise SourceSyntaxError(_duplicate_message(error.key, None), None) from None
     # A raw tab can only sit between JSON tokens, and one space for one tab keeps every column.
     try:
         root = parse_text(text.replace("\t", " ")).root
     except SourceSyntaxError:
         root = None
     return ParsedSource(data=data, root=root)
+
+
+class _DuplicateKeyError(ValueError):
+    """A JSON object names the same key twice."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key written twice (json.loads would silently keep the last)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKeyError(key)
+        found[key] = value
+    return found
+
+
+def _duplicate_message(key: str, first: Position | None) -> str:
+    """What is wrong with a repeated key and how to fix it."""
+    where = f" (first written on line {first.line})" if first else ""
+    return f"the key {key!r} is written twice in the same mapping{where}; keep one and merge the other into it"
+
+
+def _refuse_duplicate_keys(root: Node) -> None:
+    """Raise SourceSyntaxError at the second of two equal keys in any mapping (YAML keeps only the last)."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            seen: dict[object, Position] = {}
+            for key_node, value_node in node.value:
+                here = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if isinstance(key_node.value, str) and key_node.value in seen:
+                    raise SourceSyntaxError(_duplicate_message(key_node.value, seen[key_node.value]), here)
+                seen[key_node.value] = here
+                pending.append(value_node)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
 
 
 def parse_text(text: str) -> ParsedSource:
@@ -111,6 +159,8 @@ def parse_text(text: str) -> ParsedSource:
         raise SourceSyntaxError(str(error), None) from error
     try:
         root: Node | None = loader.get_single_node()
+        if root is not None:
+            _refuse_duplicate_keys(root)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
