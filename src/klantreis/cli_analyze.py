@@ -242,9 +242,8 @@ def _filter_texts(filters: dict[str, Any]) -> list[str]:
 @click.option(
     "--lang",
     type=click.Choice(["en", "nl"]),
-    default="en",
-    show_default=True,
-    help="Language of the summary, findings and report.",
+    default=None,
+    help="Language of the summary, findings and report [default: the --journey's language, else en].",
 )
 @click.option("--funnel", help="Funnel steps: activity names separated by commas, in order.")
 @click.option(
@@ -298,7 +297,7 @@ def run_analysis(options: dict[str, Any]) -> None:
     from klantreis.analytics.report import JourneyPart, write_report
     from klantreis.analytics.report.terminal import print_summary
 
-    lang: str = options["lang"]
+    lang: str = options["lang"] or "en"
     json_target: str | None = options["json_target"]
     window = _window(options["funnel_window"])
     steps = _names(options["funnel"])
@@ -313,6 +312,8 @@ def run_analysis(options: dict[str, Any]) -> None:
         min_variant_cases=options["min_support"],
     )
     document, rules = _read_journey(options["journey"], options["mapping"], lang)
+    if options["lang"] is None and document is not None and document.language in ("en", "nl"):
+        lang = document.language  # a Dutch map gets a Dutch summary and report unless asked otherwise
     mapping = ColumnMapping(**{key: options[key] for key in _MAPPING_KEYS})
     # Status lines are log lines: never wrapped, so paths stay whole and greppable.
     err = Console(stderr=True, highlight=False, soft_wrap=True)

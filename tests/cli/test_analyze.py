@@ -329,6 +329,17 @@ def test_the_terminal_speaks_dutch(claim: tuple[Path, Path]) -> None:
     assert "42 gebeurtenissen, 6 zaken" in err
 
 
+def test_a_dutch_journey_gets_a_dutch_summary_unless_english_is_asked_for() -> None:
+    code, out, err = run(receipt(), "--journey", PERMIT, "--top", "1")
+    assert code == 0, err
+    assert "Bevindingen" in out
+    assert "8.577 gebeurtenissen" in err
+    code, out, err = run(receipt(), "--journey", PERMIT, "--top", "1", "--lang", "en")
+    assert code == 0, err
+    assert "Findings" in out
+    assert "Bevindingen" not in out
+
+
 def test_the_report_is_written_with_the_journey_on_it(claim: tuple[Path, Path], tmp_path: Path) -> None:
     journey, mapping = claim
     report, data = tmp_path / "report.html", tmp_path / "out.json"
