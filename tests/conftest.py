@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
-SHARED_DATA = PROJECT.parent / "shared" / "data"
 
 
 def services_required() -> bool:

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from klantreis.cli import main
+from real_logs import data_dir
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parents[1]
@@ -69,16 +70,6 @@ CLAIM_MAPPING = """\
 - touchpoint: Rejection letter
   activities: [reject request]
 """
-
-
-def data_dir() -> Path:
-    """$KLANTREIS_DATA_DIR, else the first `shared/data` above the tests."""
-    if os.environ.get("KLANTREIS_DATA_DIR"):
-        return Path(os.environ["KLANTREIS_DATA_DIR"])
-    for parent in HERE.parents:
-        if (parent / "shared" / "data").is_dir():
-            return parent / "shared" / "data"
-    return PROJECT.parent / "shared" / "data"
 
 
 def running_example() -> Path:

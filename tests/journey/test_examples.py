@@ -14,10 +14,11 @@ import pytest
 from klantreis.journey.files import check_file, read_document
 from klantreis.journey.model import JourneyDocument
 from klantreis.journey.vocabulary import JourneyKind, JourneyState, MatchKind
+from real_logs import data_dir
 
 PROJECT = Path(__file__).resolve().parents[2]
 EXAMPLES = PROJECT / "examples"
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+DATA = data_dir()
 RECEIPT_LOG = DATA / "receipt" / "receipt.csv"
 BPIC2012_LOG = DATA / "bpic2012" / "bpic2012.xes.gz"
 

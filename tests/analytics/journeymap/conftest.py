@@ -14,6 +14,7 @@ from klantreis.analytics.engine import Engine, EngineError, connect
 from klantreis.analytics.ingest import ingest
 from klantreis.journey.files import read_document
 from klantreis.journey.model import JourneyDocument
+from real_logs import data_dir
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parents[2]
@@ -61,16 +62,6 @@ stages:
         activities: [reject request]
       - name: Klanttevredenheid meten
 """
-
-
-def data_dir() -> Path:
-    """$KLANTREIS_DATA_DIR, else the first `shared/data` above the tests."""
-    if os.environ.get("KLANTREIS_DATA_DIR"):
-        return Path(os.environ["KLANTREIS_DATA_DIR"])
-    for parent in HERE.parents:
-        if (parent / "shared" / "data").is_dir():
-            return parent / "shared" / "data"
-    return PROJECT.parent / "shared" / "data"
 
 
 def missing_service(reason: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -19,21 +18,13 @@ from klantreis.analytics.journeymap import JourneyAnalysis, analyse_journey
 from klantreis.analytics.report import JourneyPart, render_report, write_report
 from klantreis.journey.files import read_document
 from klantreis.journey.model import JourneyDocument
+from real_logs import data_dir
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parents[2]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SVG_SELF_CLOSING = {"path", "rect", "circle", "line", "polyline", "polygon", "ellipse", "stop", "use"}
 CRAFTED = "<script>alert(1)</script>"
-
-
-def data_dir() -> Path:
-    if os.environ.get("KLANTREIS_DATA_DIR"):
-        return Path(os.environ["KLANTREIS_DATA_DIR"])
-    for parent in HERE.parents:
-        if (parent / "shared" / "data").is_dir():
-            return parent / "shared" / "data"
-    return PROJECT.parent / "shared" / "data"
 
 
 class Structure(HTMLParser):
