@@ -16,7 +16,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 PASSWORD = "E2e-wachtwoord-2024"
 WORKSPACE = "e2e"
 # username -> role in the E2E workspace; each test logs in as the member its story needs.
-MEMBERS = {"eva": "editor", "erik": "editor", "vera": "viewer", "lotte": "editor"}
+MEMBERS = {"eva": "editor", "erik": "editor", "vera": "viewer", "lotte": "editor", "carla": "contributor"}
 TIMEOUT_MS = 15_000  # generous: CI machines are busy, and only a failing wait uses it all
 VIEWPORT = {"width": 1440, "height": 900}
 

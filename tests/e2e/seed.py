@@ -21,6 +21,9 @@ TITLES = {
     "different_fields": "Parking permit (different fields)",
     "same_field": "Parking permit (same field)",
     "typing": "Parking permit (typing during a save)",
+    "panels": "Parking permit (details panels)",
+    "panels_conflict": "Parking permit (details panels, two editors)",
+    "panels_contributor": "Parking permit (details panels, contributor)",
 }
 
 

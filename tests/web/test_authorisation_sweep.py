@@ -74,6 +74,10 @@ ROLE_TO_CHANGE: dict[str, Role | None] = {
     "journeys:poll": None,
     "journeys:stage": None,
     "journeys:ops": Role.CONTRIBUTOR,
+    "journeys:touchpoint_details": None,
+    "journeys:improvements": None,
+    "journeys:evidence": None,
+    "journeys:mirror": None,
     "journeys:export": None,
     "journeys:history": None,
     "journeys:diff": None,
@@ -180,6 +184,7 @@ def values_for(sample: Any, route: Route) -> dict[str, str]:
         "persona": str(sample.personas["ruud"].uuid),  # unused by journeys, so deleting it would succeed
         "comment": str(sample.comment.pk),
         "stage": str(sample.comment.target),  # the comment is on the journey's first stage
+        "touchpoint": sample.journey.document["stages"][0]["touchpoints"][0]["id"],
         "member": str(Membership.objects.get(user=sample.users["editor"]).pk),
         "token": sample.share_link.token,
         "fmt": "yaml",

@@ -15,6 +15,7 @@ KINDS = {
     "kpi": _("KPI"),
     "improvement": _("improvement"),
     "mirror": _("employee mirror"),
+    "evidence": _("evidence"),
 }
 
 FIELDS = {
@@ -69,6 +70,29 @@ FIELDS = {
     "baseline": _("baseline"),
     "result": _("result"),
     "activities": _("event-log activities"),
+    "processes": _("processes"),
+    "systems": _("systems"),
+    "departments": _("departments"),
+    "reason": _("reason"),
+    "motivation": _("motivation"),
+    "ability": _("ability"),
+    "trigger": _("trigger"),
+    "note": _("note"),
+    "measured_on": _("measured on"),
+    "kpi": _("KPI"),
+    "employee_group": _("employee group"),
+    "touchpoint": _("touchpoint"),
+    "persona": _("persona"),
+    "respondents": _("respondents"),
+    "estimated_rating": _("estimated rating"),
+    "estimated_emotions": _("estimated emotions"),
+    "own_rating": _("own rating"),
+    "own_experience": _("own experience"),
+    "helps": _("what helps"),
+    "blocks": _("what blocks"),
+    "summary": _("summary"),
+    "collected_on": _("collected on"),
+    "supports": _("what it backs"),
 }
 
 

@@ -23,6 +23,8 @@ VOCABULARIES = {
     "kpi_direction": v.KpiDirection,
     "language": v.Language,
     "medium": v.Medium,
+    "evidence_kind": v.EvidenceKind,
+    "match": v.MatchKind,
 }
 
 

@@ -5,6 +5,7 @@ from django.urls import path
 from klantreis.web.journeys import (
     views_comments,
     views_delete,
+    views_details,
     views_editor,
     views_files,
     views_history,
@@ -23,6 +24,10 @@ urlpatterns = [
     path("<uuid:journey>/poll/", views_editor.poll, name="poll"),
     path("<uuid:journey>/stages/<uuid:stage>/", views_editor.stage, name="stage"),
     path("<uuid:journey>/ops/", views_ops.ops, name="ops"),
+    path("<uuid:journey>/touchpoints/<uuid:touchpoint>/", views_details.touchpoint, name="touchpoint_details"),
+    path("<uuid:journey>/improvements/", views_details.improvements, name="improvements"),
+    path("<uuid:journey>/evidence/", views_details.evidence, name="evidence"),
+    path("<uuid:journey>/mirror/", views_details.mirror, name="mirror"),
     path("<uuid:journey>/export.<str:fmt>", views_files.export_journey, name="export"),
     path("<uuid:journey>/history/", views_history.history, name="history"),
     path("<uuid:journey>/diff/", views_history.diff_versions, name="diff"),

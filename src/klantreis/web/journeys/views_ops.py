@@ -43,9 +43,23 @@ def _read(request: HttpRequest) -> Operation:
     return parse_operation(raw)
 
 
-def _allowed(operation: Operation, role_allows_structure: bool) -> bool:
-    """Contributors may only fill in experience records ("<touchpoint>/<persona>" targets)."""
-    return role_allows_structure or (isinstance(operation, SetField) and "/" in operation.target)
+# What contributors record besides experiences: sources that back the map, and employees'
+# estimates in the employee mirror. They add and fill these in; removing stays with editors.
+OBSERVATIONS = ("evidence", "mirror")
+
+
+def _allowed(operation: Operation, role_allows_structure: bool, document: dict[str, Any]) -> bool:
+    """Contributors fill in experiences ("<touchpoint>/<persona>"), add and fill in OBSERVATIONS; nothing else."""
+    if role_allows_structure:
+        return True
+    if isinstance(operation, AddItem):
+        return operation.kind in OBSERVATIONS
+    if not isinstance(operation, SetField):
+        return False
+    if "/" in operation.target:
+        return True
+    observed = any(item.get("id") == operation.target for key in OBSERVATIONS for item in document.get(key, []))
+    return observed and operation.field != "id"
 
 
 def _summary(document: dict[str, Any], operation: Operation) -> str:
@@ -93,7 +107,7 @@ def ops(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
     except OperationError as error:
         return _problem(400, "invalid", str(error))
     view = map_view(request, found)
-    if not _allowed(operation, view.access.structure):
+    if not _allowed(operation, view.access.structure, found.document):
         raise PermissionDenied
     try:
         known = int(request.GET.get("rev", ""))
