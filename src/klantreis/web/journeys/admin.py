@@ -50,7 +50,7 @@ class JourneyAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Journey]:
         queryset = super().get_queryset(request)
-        return queryset.defer("document", "changes") if _listing(request) else queryset
+        return queryset.defer("changes") if _listing(request) else queryset
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -77,7 +77,7 @@ class JourneyVersionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[JourneyVersion]:
         queryset = super().get_queryset(request)
-        return queryset.defer("document") if _listing(request) else queryset
+        return queryset.defer("stored") if _listing(request) else queryset
 
     @admin.display(description=_("document"))
     def document_pretty(self, version: JourneyVersion) -> SafeString:

@@ -19,7 +19,7 @@ from klantreis.web.journeys.documents import revision_key
 from klantreis.web.journeys.jinja import render
 from klantreis.web.journeys.lanes import LANE_ROW, LANES
 from klantreis.web.journeys.mapview import MapView
-from klantreis.web.journeys.memo import COLUMNS, MAPS
+from klantreis.web.journeys.memo import COLUMNS, MAPS, STAGES
 from klantreis.web.journeys.models import Journey
 
 # Bump when the map templates change, so cached fragments of the old markup are not reused.
@@ -100,6 +100,44 @@ def _stage_opening(view: MapView, st: dict[str, Any], key: str, lazy: bool) -> b
     return html
 
 
+@dataclass(frozen=True)
+class _Stage:
+    """A rendered stage and what it was rendered from (like _Column, for a whole stage)."""
+
+    source: dict[str, Any]
+    extra: Any
+    digest: str
+    html: bytes
+
+
+def _stage_extra(view: MapView, stage: dict[str, Any], lazy: bool) -> Any:
+    """What a stage shows beyond its own content: comment counts, improvements, whether it is a placeholder."""
+    ids = [touchpoint["id"] for touchpoint in stage.get("touchpoints", [])]
+    counts = view.comment_counts
+    return [lazy, counts.get(stage["id"], 0), [[counts.get(i, 0), view.improvements_of(i)] for i in ids]]
+
+
+def _stage_piece(view: MapView, stage: dict[str, Any], key: str, lazy: bool = False) -> bytes:
+    """One whole stage as UTF-8, rendered again only when the stage or what it shows changed.
+
+    An unchanged stage is recognised as the same object as last time, or else (a document read
+    again) by a digest of its content; a changed stage is put together from its columns, of which
+    only the changed ones are rendered.
+    """
+    extra = _stage_extra(view, stage, lazy)
+    slot = f"{key}:{stage['id']}:{'lazy' if lazy else 'whole'}"
+    known = STAGES.get(slot)
+    if known is not None and known.source is stage and known.extra == extra:
+        return known.html
+    digest = _digest([stage, extra])
+    if known is not None and known.digest == digest:
+        html = known.html
+    else:
+        html = b"".join(_stage_chunks(view, stage, key, lazy))
+    STAGES.put(slot, _Stage(stage, extra, digest, html))
+    return html
+
+
 def _stage_chunks(view: MapView, stage: dict[str, Any], key: str, lazy: bool = False) -> list[bytes]:
     st = view.stage(stage)
     chunks = [_stage_opening(view, st, key, lazy)]
@@ -127,7 +165,7 @@ def lazy_stages(stages: list[dict[str, Any]]) -> set[str]:
 
 def stage_bytes(view: MapView, stage: dict[str, Any]) -> bytes:
     """One whole stage, its header and its columns, as UTF-8."""
-    return b"".join(_stage_chunks(view, stage, view_key(view)))
+    return _stage_piece(view, stage, view_key(view))
 
 
 def stage_html(view: MapView, stage: dict[str, Any]) -> Markup:
@@ -144,8 +182,7 @@ def grid_chunks(view: MapView, journey: Journey, comments_key: str = "") -> list
         chunks = [opening.encode()]
         stages = view.document.get("stages", [])
         lazy = lazy_stages(stages)
-        for stage in stages:
-            chunks.extend(_stage_chunks(view, stage, key, stage["id"] in lazy))
+        chunks.extend(_stage_piece(view, stage, key, stage["id"] in lazy) for stage in stages)
         chunks.append(f"{curve_html(view)}</div>\n".encode())
         return chunks
 

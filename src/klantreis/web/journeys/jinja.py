@@ -2,7 +2,8 @@
 
 Page templates are Django templates; the map's cells are rendered thousands of times per page,
 where Jinja2's compiled templates are several times faster. Texts go through Django's gettext
-(`_("...")` is picked up by makemessages like any template string).
+(`_("...")` is picked up by makemessages like any template string); literal texts are translated
+when a template compiles, once per language (see jinjafast).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import Environment, FileSystemLoader, Template
 
 from klantreis.web.journeys import widgets
+from klantreis.web.journeys.jinjafast import MapEnvironment, TranslatedLiterals
 
 FOLDER = Path(__file__).resolve().parent / "jinja"
 
@@ -24,16 +26,17 @@ def _get(mapping: Any, key: Any) -> Any:
 
 
 @cache
-def environment() -> Environment:
-    """One shared environment; templates compile once per process."""
-    env = Environment(
+def environment(language: str = "") -> Environment:
+    """One shared environment per language; templates compile once per process and language."""
+    env = MapEnvironment(
         loader=FileSystemLoader(FOLDER),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", TranslatedLiterals],
     )
+    env.language = language
     env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
     env.globals.update(ed=widgets.ed, segments=widgets.segments)
     env.filters.update(get=_get, as_json=widgets.as_json, emotions=widgets.emotions_text, quotes=widgets.quotes_text)
@@ -41,8 +44,8 @@ def environment() -> Environment:
 
 
 def template(name: str) -> Template:
-    """A compiled map template by file name."""
-    return environment().get_template(name)
+    """A compiled map template by file name, in the active language."""
+    return environment(get_language() or "").get_template(name)
 
 
 @cache

@@ -6,7 +6,6 @@ from uuid import UUID
 
 from django.http import Http404, HttpRequest
 
-from klantreis.web.journeys.documents import attach_document
 from klantreis.web.journeys.models import Journey
 from klantreis.web.workspaces.access import membership_for
 from klantreis.web.workspaces.models import Membership, Role
@@ -22,15 +21,11 @@ def member(request: HttpRequest, ws: str, needed: Role = Role.VIEWER) -> Members
 def journey_for(request: HttpRequest, ws: str, journey: UUID, needed: Role = Role.VIEWER) -> Journey:
     """The journey `journey` of workspace `ws`; 404 when it belongs elsewhere, 403 when the role is too low."""
     membership = member(request, ws, needed)
-    found = (
-        Journey.objects.select_related("workspace", "updated_by")
-        .defer("document")  # parsed once per revision and kept in memory (documents.attach_document)
-        .filter(workspace=membership.workspace, uuid=journey)
-        .first()
-    )
+    found = Journey.objects.filter(workspace=membership.workspace, uuid=journey).first()
     if found is None:
         raise Http404
-    return attach_document(found)
+    found.workspace = membership.workspace  # the same row, loaded with the membership
+    return found
 
 
 def can(request: HttpRequest, needed: Role) -> bool:

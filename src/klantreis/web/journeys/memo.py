@@ -43,17 +43,28 @@ class Memo(Generic[T]):
         self.put(key, value)
         return value
 
+    def forget(self, key: str) -> None:
+        """Drop the value under `key`, if any."""
+        with self._lock:
+            self._items.pop(key, None)
+
     def clear(self) -> None:
         """Forget everything (tests use this to time cold renders)."""
         with self._lock:
             self._items.clear()
 
 
-# Columns are cached by their content, so an edit re-renders only the column it changed;
-# whole maps by journey revision, so re-opening an unchanged map costs almost nothing.
+# Columns are cached by their content, so an edit re-renders only the column it changed; stages
+# likewise, so a stage request answers with one cached piece; whole maps by journey revision, so
+# re-opening an unchanged map costs almost nothing.
 COLUMNS: Memo[Any] = Memo(6000)
+STAGES: Memo[Any] = Memo(600)
 MAPS: Memo[Any] = Memo(64)
-# Stored documents by journey and revision: a revision's document never changes, so readers and
-# editors in this process parse each revision's (large) JSON once. Treated as read-only: edits
-# build a new document that shares the untouched parts (see fastops).
-DOCUMENTS: Memo[dict[str, Any]] = Memo(32)
+# The emotion curve stage by stage (curve.py): a rating click redraws one stage's points.
+CURVES: Memo[Any] = Memo(2000)
+# Stored documents by journey and revision (documents.Known): a revision's document never changes,
+# so readers and editors in this process build each one once. Treated as read-only: edits build a
+# new document that shares the untouched parts (see patches). LATEST holds each journey's newest,
+# where a process that falls behind catches up from the log.
+DOCUMENTS: Memo[Any] = Memo(64)
+LATEST: Memo[Any] = Memo(256)

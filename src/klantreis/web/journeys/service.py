@@ -1,4 +1,8 @@
-"""Journey changes as transactions: create, apply an operation, restore, each versioned and audited."""
+"""Journey changes as transactions: create, apply an operation, restore, each versioned, logged and audited.
+
+The only writer of journey documents: each change is one revision, logged (revisions.py) as the
+patch from the revision before, or whole for creation, import and restore.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,10 @@ from django.utils import timezone
 from klantreis.journey.model import JourneyDocument
 from klantreis.journey.operations import Operation, OperationError, SetField, apply
 from klantreis.web.journeys.changes import ALL, affected_parts, append_feed, feed_entry
-from klantreis.web.journeys.documents import attach_document, document_of, remember
+from klantreis.web.journeys.documents import document_at, remember
 from klantreis.web.journeys.fastops import apply_set
-from klantreis.web.journeys.models import LIVE, Journey, JourneyVersion
+from klantreis.web.journeys.models import LIVE, Journey, JourneyVersion, new_stamp
+from klantreis.web.journeys.revisions import log_change, log_whole
 from klantreis.web.workspaces.access import audit
 from klantreis.web.workspaces.models import Workspace
 
@@ -47,7 +52,8 @@ def create_journey(workspace: Workspace, document: JourneyDocument, user: User |
         journey = Journey(workspace=workspace, updated_by=_actor(user))
         journey.store(document)
         journey.save()
-        JourneyVersion.objects.create(journey=journey, number=1, document=LIVE, author=_actor(user), summary=summary)
+        log_whole(journey, journey.document)
+        JourneyVersion.objects.create(journey=journey, number=1, author=_actor(user), summary=summary)
         audit(
             workspace,
             user,
@@ -62,19 +68,19 @@ def create_journey(workspace: Workspace, document: JourneyDocument, user: User |
 def _note_change(journey: Journey, parts: list[str], user: User | None, operation: Operation | None) -> None:
     """Count the change and remember which parts of the map it touched, for polling editors."""
     journey.revision += 1
+    journey.stamp = new_stamp()
     name = user.get_username() if user is not None and user.is_authenticated else ""
     journey.changes = append_feed(journey.changes or [], feed_entry(journey.revision, parts, name, operation))
 
 
-def _record_version(journey: Journey, before: dict[str, Any], user: User | None, summary: str) -> None:
+def _record_version(journey: Journey, before: int, user: User | None, summary: str) -> None:
     """Fold the change into the author's current version, or start a new version.
 
-    The latest version holds no copy of the (large) document: its content is always the
-    journey's own document (see `version_document`), so a folded edit only touches a small row.
-    When a new version starts, the previous one gets its final content: the document `before`.
+    No version holds a copy of the (large) document: the latest one's is the journey's own, and
+    a finished one names its last revision (`before`, the revision this change started from).
     """
     now = timezone.now()
-    latest = journey.versions.defer("document").order_by("-number").first()
+    latest = journey.versions.defer("stored").order_by("-number").first()
     actor = _actor(user)
     folds = (
         latest is not None
@@ -92,23 +98,25 @@ def _record_version(journey: Journey, before: dict[str, Any], user: User | None,
         return
     _settle(latest, before)
     number = (latest.number if latest else 0) + 1
-    JourneyVersion.objects.create(journey=journey, number=number, document=LIVE, author=actor, summary=summary[:500])
+    JourneyVersion.objects.create(journey=journey, number=number, author=actor, summary=summary[:500])
     journey.version = number
 
 
-def _settle(latest: JourneyVersion | None, before: dict[str, Any]) -> None:
-    """Give the version that stops being the latest its final document (it held none while latest)."""
+def _settle(latest: JourneyVersion | None, before: int) -> None:
+    """Finish the version that stops being the latest: its document is that of revision `before`."""
     if latest is not None:
-        latest.document = before
-        latest.save(update_fields=["document"])
+        latest.revision = before
+        latest.save(update_fields=["revision"])
 
 
 def version_document(journey: Journey, version: JourneyVersion) -> dict[str, Any]:
-    """The document of `version`: the journey's own document for the latest version, else the stored copy."""
-    if version.number == journey.version or version.document == LIVE:
-        return document_of(journey)
-    document: dict[str, Any] = version.document
-    return document
+    """The document of `version`: the journey's own for the latest, else its copy or its last revision's."""
+    if version.stored != LIVE:
+        stored: dict[str, Any] = version.stored
+        return stored
+    if version.number == journey.version or version.revision is None:
+        return journey.document
+    return document_at(journey.pk, version.revision)
 
 
 def _applied(data: dict[str, Any], operation: Operation) -> tuple[dict[str, Any], bool]:
@@ -122,14 +130,14 @@ def _applied(data: dict[str, Any], operation: Operation) -> tuple[dict[str, Any]
 
 
 def _locked(journey_pk: int) -> Journey:
-    """The journey row, locked for this transaction, with the document of its revision."""
-    journey = Journey.objects.select_for_update().select_related("workspace").defer("document").get(pk=journey_pk)
-    return attach_document(journey)
+    """The journey row, locked for this transaction (its document follows from its revision)."""
+    return Journey.objects.select_for_update().select_related("workspace").get(pk=journey_pk)
 
 
 def _remember_after_commit(journey: Journey) -> None:
     """Keep the new document for its revision once it is committed (a rolled-back one must not linger)."""
-    transaction.on_commit(lambda: remember(journey))
+    pk, revision, stamp, document = journey.pk, journey.revision, journey.stamp, journey.document
+    transaction.on_commit(lambda: remember(pk, revision, stamp, document))
 
 
 def apply_operation(journey_pk: int, operation: Operation, user: User | None, summary: str) -> EditResult:
@@ -140,10 +148,10 @@ def apply_operation(journey_pk: int, operation: Operation, user: User | None, su
         after, changed = _applied(before, operation)
         if not changed:
             return EditResult(journey, False)
-        journey.store_data(after)
         _note_change(journey, affected_parts(before, operation), user, operation)
+        journey.store_data(log_change(journey, before, after))
         journey.updated_by = _actor(user)
-        _record_version(journey, before, user, summary)
+        _record_version(journey, journey.revision - 1, user, summary)
         journey.save()
         audit(
             journey.workspace,
@@ -162,16 +170,14 @@ def replace_document(journey_pk: int, document: JourneyDocument, user: User | No
     """Replace the whole document (import over an existing journey, restore) as a new version."""
     with transaction.atomic():
         journey = _locked(journey_pk)
-        before = journey.document
         journey.store(document.model_copy(update={"id": journey.uuid}))
         _note_change(journey, [ALL], user, None)
+        log_whole(journey, journey.document)
         journey.updated_by = _actor(user)
-        latest = journey.versions.defer("document").order_by("-number").first()
-        _settle(latest, before)
+        latest = journey.versions.defer("stored").order_by("-number").first()
+        _settle(latest, journey.revision - 1)
         number = (latest.number if latest else 0) + 1
-        JourneyVersion.objects.create(
-            journey=journey, number=number, document=LIVE, author=_actor(user), summary=summary[:500]
-        )
+        JourneyVersion.objects.create(journey=journey, number=number, author=_actor(user), summary=summary[:500])
         journey.version = number
         journey.save()
         audit(

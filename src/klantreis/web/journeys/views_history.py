@@ -25,7 +25,7 @@ from klantreis.web.workspaces.models import Role
 def history(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
     """Every version with its author, time, number of edits and summary."""
     found = journey_for(request, ws, journey, Role.VIEWER)
-    versions = found.versions.select_related("author").defer("document").order_by("-number")
+    versions = found.versions.select_related("author").defer("stored").order_by("-number")
     context = {"journey": found, "versions": versions, "can_restore": can(request, Role.EDITOR)}
     return render(request, "journeys/history.html", context)
 

@@ -51,7 +51,7 @@ def journey_list(request: HttpRequest, ws: str) -> HttpResponse:
     journeys = (
         Journey.objects.filter(workspace=membership.workspace)
         .select_related("updated_by")
-        .defer("document", "changes")  # the list never needs the (large) documents
+        .defer("changes")  # the list never needs the change feed
         .order_by("-updated")
     )
     page = Paginator(filtered(journeys, form), PAGE_SIZE).get_page(request.GET.get("page"))
