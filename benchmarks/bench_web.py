@@ -16,6 +16,9 @@ journey of 12 stages x 60 touchpoints (720) with two personas and every lane fil
       opening per worker: each reader is a logged-in viewer with the map open, who opens it (page
       and first-screen stages), polls every 4 s as the editor script does, and re-opens it every
       ~20 s; they arrive within the first 5 s.
+  (d) in-process, how a worker gets the large journey's document: rebuilt from its newest
+      snapshot and the log since (a freshly started worker), or caught up from the log after
+      edits by other workers.
 
 Run from the project root (see --help for sizes, durations and profiling):
 
@@ -307,6 +310,44 @@ def measure_render(setup: Setup, n: int) -> tuple[list[Row], str]:
         f"whole map = {requests} requests, server time summed"
     )
     return rows, described
+
+
+def measure_documents(setup: Setup, n: int, behind: int = 10) -> list[Row]:
+    """How long a worker takes to get the large journey's document: rebuilt from its newest
+    snapshot and the log since (a fresh worker), or caught up from the log when `behind` edits
+    (by other workers) behind."""
+    from klantreis.web.journeys import documents, memo
+    from klantreis.web.journeys.models import Journey
+
+    def forget() -> None:
+        memo.DOCUMENTS.clear()
+        memo.LATEST.clear()
+
+    rebuilt: list[float] = []
+    caught_up: list[float] = []
+    for i in range(n):
+        forget()
+        journey = Journey.objects.get(pk=setup.journey_pk)
+        rebuilt.append(timed_ms(lambda journey=journey: journey.document))
+        held = (journey.pk, journey.revision, journey.stamp, journey.document)
+        for step in range(behind):
+            _rename(setup, f"Caught up {i}.{step}")
+        forget()
+        documents.remember(*held)  # this worker saw none of those edits
+        journey = Journey.objects.get(pk=setup.journey_pk)
+        caught_up.append(timed_ms(lambda journey=journey: journey.document))
+    return [
+        Row("(d) document: rebuilt from snapshot + log (new worker)", rebuilt),
+        Row(f"(d) document: caught up from the log, {behind} edits behind", caught_up),
+    ]
+
+
+def _rename(setup: Setup, name: str) -> None:
+    from klantreis.journey.operations import parse_operation
+    from klantreis.web.journeys.service import apply_operation
+
+    raw = {"op": "set", "target": setup.touchpoint, "field": "name", "base": _touchpoint_name(setup), "value": name}
+    apply_operation(setup.journey_pk, parse_operation(raw), setup.editor, "bench")
 
 
 def setup_stages(setup: Setup) -> list[dict[str, Any]]:
@@ -636,6 +677,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         render_rows, described = measure_render(setup, args.requests)
         rows += render_rows
+        rows += measure_documents(setup, max(5, args.requests // 4))
         print(described)
         if args.profile:
             profile_in_process(setup, args.profile_top)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from klantreis.journey.operations import AddItem, MoveItem, Operation, RemoveItem, SetField
+from klantreis.web.journeys.itemindex import places
 
 # Part names: "all" (the whole map), "journey" (title and header), "stage:<id>" (a stage's header),
 # "section:<id>" (a whole stage: header and columns), "tp:<id>" (one column) and "curve" (the
@@ -19,30 +20,32 @@ TOUCHPOINT_CHILDREN = {"pain_points", "opportunities", "kpis"}
 
 
 def locate(data: dict[str, Any], item_id: str) -> tuple[str, str]:
-    """The kind of the item with this id and the touchpoint it sits in ("" when none)."""
-    if data.get("id") == item_id:
-        return "journey", ""
-    for stage in data.get("stages", []):
-        if stage["id"] == item_id:
-            return "stage", ""
-        for touchpoint in stage.get("touchpoints", []):
-            if touchpoint["id"] == item_id:
-                return "touchpoint", touchpoint["id"]
-            for key in TOUCHPOINT_CHILDREN:
-                if any(child["id"] == item_id for child in touchpoint.get(key, [])):
-                    return key, touchpoint["id"]
-    for key, kind in (("personas", "persona"), ("improvements", "improvement"), ("mirror", "mirror")):
-        if any(item["id"] == item_id for item in data.get(key, [])):
-            return kind, ""
-    return "", ""
+    """The kind of the item with this id and the touchpoint it sits in ("" when none).
+
+    Evidence is not drawn on the map, so it counts as unknown here (its changes redraw it all).
+    """
+    found = places(data).get(item_id)
+    if found is None or found[0] == "evidence":
+        return "", ""
+    kind, steps = found
+    if kind == "touchpoint" or kind in TOUCHPOINT_CHILDREN:
+        return kind, str(_at(data, steps[:2])["id"])
+    return kind, ""
 
 
 def stage_of(data: dict[str, Any], touchpoint_id: str) -> str:
     """The id of the stage holding this touchpoint ("" when none does)."""
-    for stage in data.get("stages", []):
-        if any(t["id"] == touchpoint_id for t in stage.get("touchpoints", [])):
-            return str(stage["id"])
-    return ""
+    found = places(data).get(touchpoint_id)
+    if found is None or found[0] != "touchpoint":
+        return ""
+    return str(_at(data, found[1][:1])["id"])
+
+
+def _at(data: dict[str, Any], steps: tuple[tuple[str, int], ...]) -> dict[str, Any]:
+    node = data
+    for key, index in steps:
+        node = node[key][index]
+    return node
 
 
 def _improvement_parts(data: dict[str, Any], item_id: str, extra: list[Any]) -> list[str]:

@@ -54,18 +54,14 @@ def _piece(stage: dict[str, Any], start: int, personas: list[dict[str, Any]]) ->
     points: dict[tuple[str, str], str] = {}
     dots: dict[tuple[str, str], str] = {}
     for persona in personas:
-        for key, desired in SERIES:
+        for key, _desired in SERIES:
             found = [
                 (_x(start + i), f"{_y(r[persona['id']][key]):.0f}")
                 for i, r in enumerate(records)
                 if _rated(r, persona["id"], key)
             ]
-            fill = "#fff" if desired else persona["colour"]
             points[(persona["id"], key)] = " ".join(f"{x},{y}" for x, y in found)
-            dots[(persona["id"], key)] = "".join(
-                f'<circle cx="{x}" cy="{y}" r="4.5" fill="{fill}" stroke="{persona["colour"]}" stroke-width="2"/>'
-                for x, y in found
-            )
+            dots[(persona["id"], key)] = "".join(f'<circle cx="{x}" cy="{y}" r="4.5"/>' for x, y in found)
     return _Piece(stage, stars, points, dots)
 
 
@@ -97,7 +93,9 @@ def _line(pieces: list[_Piece], persona: dict[str, Any], key: str, desired: bool
     dots = "".join(piece.dots[(persona["id"], key)] for piece in pieces)
     colour = persona["colour"]
     line = f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"{dash} stroke-linejoin="round"/>'
-    return line + dots
+    # The dots share their colours through a group: a large map has thousands of them.
+    fill = "#fff" if desired else colour
+    return f'{line}<g fill="{fill}" stroke="{colour}" stroke-width="2">{dots}</g>'
 
 
 def curve_svg(stages: list[dict[str, Any]], personas: list[dict[str, Any]]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from klantreis.web.journeys.itemindex import carry
 from klantreis.web.journeys.memo import DOCUMENTS, LATEST
 from klantreis.web.journeys.models import Journey, JourneyRevision, JourneySnapshot
 from klantreis.web.journeys.patches import apply_patch
@@ -116,7 +117,8 @@ def _replayed(journey_pk: int, start: Known, rows: list[Row], revision: int) -> 
         rows = rows[rows.index(whole[-1]) :]
     for _revision, _stamp, patch in rows:
         if patch is not None:
-            data = apply_patch(data, patch)
+            data, before = apply_patch(data, patch), data
+            carry(before, data, patch)
     return Known(revision, rows[-1][1] if rows else start.stamp, data)
 
 

@@ -22,6 +22,7 @@ from klantreis.journey.model import Evidence, Improvement, JourneyDocument, Mirr
 from klantreis.journey.operations import OperationError, SetField
 from klantreis.journey.persona import Persona
 from klantreis.journey.touchpoint import Experience, Kpi, Opportunity, PainPoint, Touchpoint
+from klantreis.web.journeys.itemindex import places
 
 Step = tuple[str, int]  # (list key, index) from a parent to a child
 Data = dict[str, Any]
@@ -48,31 +49,12 @@ NEEDS_DOCUMENT = {
 # Journey and stage fields checked on their own (the others reach into lists or other fields).
 JOURNEY_FIELDS = {"title", "language", "kind", "owner", "status", "scope", "description", "goals", "team"}
 STAGE_FIELDS = {"name", "description"}
-TOUCHPOINT_CHILDREN = ("pain_points", "opportunities", "kpis")
 
 
 def _locate(data: Data, item_id: str) -> tuple[str, list[Step]] | None:
     """The kind of the item with this id and the steps from the document to it."""
-    if data.get("id") == item_id:
-        return "journey", []
-    for s, stage in enumerate(data.get("stages", [])):
-        if stage.get("id") == item_id:
-            return "stage", [("stages", s)]
-        for t, touchpoint in enumerate(stage.get("touchpoints", [])):
-            if touchpoint.get("id") == item_id:
-                return "touchpoint", [("stages", s), ("touchpoints", t)]
-            for key in TOUCHPOINT_CHILDREN:
-                for i, child in enumerate(touchpoint.get(key, [])):
-                    if child.get("id") == item_id:
-                        return key, [("stages", s), ("touchpoints", t), (key, i)]
-    for key, kind in (("personas", "persona"), ("improvements", "improvement"), ("mirror", "mirror")):
-        for i, item in enumerate(data.get(key, [])):
-            if item.get("id") == item_id:
-                return kind, [(key, i)]
-    for i, item in enumerate(data.get("evidence", [])):
-        if item.get("id") == item_id:
-            return "evidence", [("evidence", i)]
-    return None
+    found = places(data).get(item_id)
+    return (found[0], list(found[1])) if found is not None else None
 
 
 def item_at(data: Data, item_id: str) -> Data | None:

@@ -27,6 +27,9 @@ MARKUP_VERSION = "3"
 # A large map sends its first columns with the page; the other stages follow as the reader
 # scrolls to them (views_editor.stage), so the page stays light and quick however large the map.
 EAGER_COLUMNS = 30
+# The first stage comes with the page even when it is wider than that (up to this many columns):
+# the first screen shows it, and fetching it separately would cost a round trip before it appears.
+FIRST_STAGE_COLUMNS = 80
 
 
 def _digest(value: Any) -> str:
@@ -45,27 +48,30 @@ class _Column:
 
     source: dict[str, Any]  # the touchpoint itself: documents share unchanged touchpoints between revisions
     extra: Any
-    digest: str
     html: bytes
 
 
-def column_bytes(view: MapView, touchpoint: dict[str, Any], key: str | None = None) -> bytes:
-    """One touchpoint column as UTF-8, rendered only when its content (or what it shows) changed.
+def _unchanged(known: _Column | _Stage | None, source: dict[str, Any], extra: Any) -> bool:
+    """Whether a cached piece was rendered from this content.
 
-    The same touchpoint object as last time is recognised without looking at its content; a
-    different object with the same content (a document read again) by a digest of the content.
+    Comparing is cheap where it matters: documents share unchanged parts between revisions, and
+    Python compares a shared part by identity without looking inside; a document read again (a
+    new process, a rebuilt revision) is compared in full, still far cheaper than rendering.
     """
+    return known is not None and (known.source is source or known.source == source) and known.extra == extra
+
+
+def column_bytes(view: MapView, touchpoint: dict[str, Any], key: str | None = None) -> bytes:
+    """One touchpoint column as UTF-8, rendered only when its content (or what it shows) changed."""
     extra = [view.improvements_of(touchpoint["id"]), view.comment_counts.get(touchpoint["id"], 0)]
     slot = f"{key or view_key(view)}:{touchpoint['id']}"
     known = COLUMNS.get(slot)
-    if known is not None and known.source is touchpoint and known.extra == extra:
+    if known is not None and _unchanged(known, touchpoint, extra):
+        if known.source is not touchpoint:
+            COLUMNS.put(slot, _Column(touchpoint, extra, known.html))  # next time: known by identity
         return known.html
-    digest = _digest([touchpoint, extra])
-    if known is not None and known.digest == digest:
-        html = known.html
-    else:
-        html = render("column.html", v=view, c=view.column(touchpoint)).encode()
-    COLUMNS.put(slot, _Column(touchpoint, extra, digest, html))
+    html = render("column.html", v=view, c=view.column(touchpoint)).encode()
+    COLUMNS.put(slot, _Column(touchpoint, extra, html))
     return html
 
 
@@ -106,7 +112,6 @@ class _Stage:
 
     source: dict[str, Any]
     extra: Any
-    digest: str
     html: bytes
 
 
@@ -120,21 +125,17 @@ def _stage_extra(view: MapView, stage: dict[str, Any], lazy: bool) -> Any:
 def _stage_piece(view: MapView, stage: dict[str, Any], key: str, lazy: bool = False) -> bytes:
     """One whole stage as UTF-8, rendered again only when the stage or what it shows changed.
 
-    An unchanged stage is recognised as the same object as last time, or else (a document read
-    again) by a digest of its content; a changed stage is put together from its columns, of which
-    only the changed ones are rendered.
+    A changed stage is put together from its columns, of which only the changed ones are rendered.
     """
     extra = _stage_extra(view, stage, lazy)
     slot = f"{key}:{stage['id']}:{'lazy' if lazy else 'whole'}"
     known = STAGES.get(slot)
-    if known is not None and known.source is stage and known.extra == extra:
+    if known is not None and _unchanged(known, stage, extra):
+        if known.source is not stage:
+            STAGES.put(slot, _Stage(stage, extra, known.html))  # next time: known by identity
         return known.html
-    digest = _digest([stage, extra])
-    if known is not None and known.digest == digest:
-        html = known.html
-    else:
-        html = b"".join(_stage_chunks(view, stage, key, lazy))
-    STAGES.put(slot, _Stage(stage, extra, digest, html))
+    html = b"".join(_stage_chunks(view, stage, key, lazy))
+    STAGES.put(slot, _Stage(stage, extra, html))
     return html
 
 
@@ -152,12 +153,14 @@ def _stage_chunks(view: MapView, stage: dict[str, Any], key: str, lazy: bool = F
 
 
 def lazy_stages(stages: list[dict[str, Any]]) -> set[str]:
-    """The stages a large map sends as placeholders: those beyond its first EAGER_COLUMNS columns."""
+    """The stages a large map sends as placeholders: those beyond its first EAGER_COLUMNS columns
+    (the first stage always comes along, unless it is wider than FIRST_STAGE_COLUMNS)."""
     budget = EAGER_COLUMNS
     lazy: set[str] = set()
-    for stage in stages:
+    for index, stage in enumerate(stages):
         span = max(len(stage.get("touchpoints", [])), 1)
-        if lazy or span > budget:
+        first = index == 0 and span <= FIRST_STAGE_COLUMNS
+        if lazy or (span > budget and not first):
             lazy.add(stage["id"])
         budget -= span
     return lazy

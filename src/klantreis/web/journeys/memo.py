@@ -68,3 +68,5 @@ CURVES: Memo[Any] = Memo(2000)
 # where a process that falls behind catches up from the log.
 DOCUMENTS: Memo[Any] = Memo(64)
 LATEST: Memo[Any] = Memo(256)
+# Where each item of a document sits (itemindex.py), by document object.
+INDEXES: Memo[Any] = Memo(64)

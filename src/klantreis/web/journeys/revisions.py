@@ -12,6 +12,7 @@ from typing import Any
 
 import pydantic_core
 
+from klantreis.web.journeys.itemindex import carry
 from klantreis.web.journeys.models import Journey, JourneyRevision, JourneySnapshot
 from klantreis.web.journeys.patches import Patch, apply_patch, diff
 
@@ -41,6 +42,7 @@ def log_change(journey: Journey, before: Data, after: Data) -> Data:
         return after
     stored: Patch = pydantic_core.from_json(text)
     document: Data = apply_patch(before, stored)
+    carry(before, document, stored)
     JourneyRevision.objects.create(journey=journey, revision=journey.revision, stamp=journey.stamp, patch=stored)
     if journey.revision - journey.snapshot_revision >= SNAPSHOT_EVERY:
         _snapshot(journey, document)

@@ -7,8 +7,10 @@ Kept as small Python functions because a large map has thousands of them; the ma
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
+import pydantic_core
 from markupsafe import Markup, escape
 
 RATING_OPTIONS = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
@@ -28,6 +30,12 @@ def text_of(value: Any) -> str:
 
 
 def _json(value: Any) -> str:
+    # Texts and lists of texts (most values): pydantic-core writes the same JSON, several times faster.
+    if value is None or isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        try:
+            return pydantic_core.to_json(value).decode()
+        except pydantic_core.PydanticSerializationError:  # a lone surrogate: json writes it, pydantic-core cannot
+            pass
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -78,21 +86,35 @@ def segments(
     """
     value = None if value == "" else value
     options = RATING_OPTIONS if scale == "rating" else SCORE_OPTIONS
-    focus = value if value in options else list(options)[len(options) // 2]
     if not can:
-        inner = "".join(f'<i class="v{o}{" is-on" if o == value else ""}">{t}</i>' for o, t in options.items())
         said = "—" if value is None else options.get(value, value)
+        inner = _segment_marks(scale, value)
         return Markup(f'<span class="segs ro" role="img" aria-label="{escape(label)}: {said}">{inner}</span>')
-    inner = "".join(
-        f'<button class="v{o}" value="{o}" aria-pressed="{"true" if o == value else "false"}"'
-        f"{'' if o == focus else NOT_A_TAB_STOP}>{t}</button>"
-        for o, t in options.items()
-    )
+    inner = _segment_buttons(scale, value)
     attrs = f' data-t="{escape(target)}"' if target else ""
     return Markup(
         f'<span class="segs" role="group" aria-label="{escape(label)}" data-f="{field}" data-v="{_json(value)}"{attrs}>'
         f"{inner}</span>"
     )
+
+
+@lru_cache(maxsize=256)
+def _segment_buttons(scale: str, value: Any) -> str:
+    """The buttons of a segmented choice: a map draws the same few thousands of times."""
+    options = RATING_OPTIONS if scale == "rating" else SCORE_OPTIONS
+    focus = value if value in options else list(options)[len(options) // 2]
+    return "".join(
+        f'<button class="v{o}" value="{o}" aria-pressed="{"true" if o == value else "false"}"'
+        f"{'' if o == focus else NOT_A_TAB_STOP}>{t}</button>"
+        for o, t in options.items()
+    )
+
+
+@lru_cache(maxsize=256)
+def _segment_marks(scale: str, value: Any) -> str:
+    """The read-only marks of a segmented choice."""
+    options = RATING_OPTIONS if scale == "rating" else SCORE_OPTIONS
+    return "".join(f'<i class="v{o}{" is-on" if o == value else ""}">{t}</i>' for o, t in options.items())
 
 
 def emotions_text(records: list[dict[str, Any]], names: dict[str, str]) -> str:
