@@ -15,6 +15,7 @@ import pyarrow as pa
 import pytest
 
 from klantreis.analytics.engine import Engine, connect
+from klantreis.analytics.ingest import ColumnMapping, ingest
 
 
 def _shared_data_dir() -> Path:
@@ -167,3 +168,38 @@ def events_from_rows(duckdb_engine: Engine) -> Callable[..., Any]:
         return duckdb_engine.load(table)
 
     return build
+
+
+# Real logs by their REAL_LOGS names: where they are and how the real ingest is told to read them.
+IMPORTS = {
+    "running_example": ("running_example/running-example.xes", ColumnMapping()),
+    "receipt": ("receipt/08_receipt.xes.gz", ColumnMapping()),
+    "helpdesk": ("helpdesk/helpdesk.xes.gz", ColumnMapping()),
+    "roadtraffic100traces": ("roadtraffic_sample/roadtraffic100traces.xes", ColumnMapping()),
+    "bpic2012": ("bpic2012/bpic2012.xes.gz", ColumnMapping()),
+    "sepsis": (
+        "sepsis/sepsis.csv",
+        ColumnMapping(case="Case ID", activity="Activity", timestamp="Complete Timestamp", separator=";"),
+    ),
+    "traffic_fines": (
+        "traffic_fines_sample/traffic_fines.csv",
+        ColumnMapping(case="case_id", activity="activity", timestamp="timestamp"),
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def imported_log(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The Parquet file the real ingest writes for a real log: sorted per case, with the ordering columns."""
+    cache = tmp_path_factory.mktemp("ingest-cache")
+    done: dict[str, Path] = {}
+
+    def path(name: str) -> Path:
+        relative, mapping = IMPORTS[name]
+        if not (DATA_DIR / relative).exists():
+            pytest.skip(f"real event logs not found in {DATA_DIR} (the shared data directory next to the project)")
+        if name not in done:
+            done[name] = ingest(DATA_DIR / relative, mapping, cache_dir=cache).parquet
+        return done[name]
+
+    return path

@@ -19,6 +19,7 @@ from klantreis.analytics.analyses import (
     analyse_funnel,
     analyse_overview,
     analyse_throughput,
+    prepare,
     run_bundle,
 )
 from klantreis.analytics.engine import Engine, EngineError, connect
@@ -145,6 +146,62 @@ def test_funnels_throughput_and_filters_on_spark_equal_duckdb(
     log = load_real_log("sepsis")
     expected = funnels_throughput_and_filters(duckdb_engine.load(log.table))
     assert_same(expected, funnels_throughput_and_filters(spark_engine.load(log.table)))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("log_name", ["running_example", "sepsis"])
+def test_an_imported_log_on_postgres_is_read_presorted_and_equals_duckdb(
+    load_real_log: Callable[[str], Any],
+    imported_log: Callable[[str], Path],
+    duckdb_engine: Engine,
+    postgres_engine: Engine,
+    log_name: str,
+) -> None:
+    events = postgres_engine.load(imported_log(log_name))
+    with prepare(events) as prepared:
+        assert prepared.presorted
+    expected = analyse_bundle(duckdb_engine.load(load_real_log(log_name).table))
+    assert_same(expected, analyse_bundle(events))
+
+
+@pytest.mark.spark
+@spark_warnings
+@pytest.mark.parametrize("log_name", ["running_example", "sepsis"])
+def test_an_imported_log_on_spark_is_read_presorted_and_equals_duckdb(
+    load_real_log: Callable[[str], Any],
+    imported_log: Callable[[str], Path],
+    duckdb_engine: Engine,
+    spark_engine: Engine,
+    log_name: str,
+) -> None:
+    events = spark_engine.load(imported_log(log_name))
+    with prepare(events) as prepared:
+        assert prepared.presorted
+    expected = analyse_bundle(duckdb_engine.load(load_real_log(log_name).table))
+    assert_same(expected, analyse_bundle(events))
+
+
+@pytest.mark.postgres
+def test_funnels_throughput_and_filters_on_an_imported_log_on_postgres_equal_duckdb(
+    load_real_log: Callable[[str], Any],
+    imported_log: Callable[[str], Path],
+    duckdb_engine: Engine,
+    postgres_engine: Engine,
+) -> None:
+    expected = funnels_throughput_and_filters(duckdb_engine.load(load_real_log("sepsis").table))
+    assert_same(expected, funnels_throughput_and_filters(postgres_engine.load(imported_log("sepsis"))))
+
+
+@pytest.mark.spark
+@spark_warnings
+def test_funnels_throughput_and_filters_on_an_imported_log_on_spark_equal_duckdb(
+    load_real_log: Callable[[str], Any],
+    imported_log: Callable[[str], Path],
+    duckdb_engine: Engine,
+    spark_engine: Engine,
+) -> None:
+    expected = funnels_throughput_and_filters(duckdb_engine.load(load_real_log("sepsis").table))
+    assert_same(expected, funnels_throughput_and_filters(spark_engine.load(imported_log("sepsis"))))
 
 
 SMALL = pa.table(

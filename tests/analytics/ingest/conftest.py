@@ -235,10 +235,10 @@ def write_xes(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def read_table() -> Callable[[IngestResult], list[dict[str, Any]]]:
-    """The rows of an import's Parquet file."""
+    """The rows of an import's Parquet file in file order, without the ordering columns the import adds."""
 
     def read(result: IngestResult) -> list[dict[str, Any]]:
-        rows: list[dict[str, Any]] = pq.read_table(result.parquet).to_pylist()
+        rows: list[dict[str, Any]] = REFERENCE.in_file_order(pq.read_table(result.parquet)).to_pylist()
         return rows
 
     return read

@@ -113,10 +113,31 @@ def frame_columns(frame: Any) -> dict[str, list[Any]]:
     return {str(name): [plain(value) for value in frame[name].tolist()] for name in frame.columns}
 
 
+# The columns klantreis' import derives from the order of each case's events (not event data).
+ORDERING = (
+    "case_code",
+    "event_rank",
+    "activity_code",
+    "next_activity_code",
+    "seconds_to_next",
+    "variant_code",
+    "case_start",
+    "occurrence",
+    "transition_occurrence",
+)
+
+
+def in_file_order(table: pa.Table) -> pa.Table:
+    """klantreis' normalised table (stored sorted per case) back in file order, without the ordering columns."""
+    ordered = table.take(pc.sort_indices(table["position"]))
+    return ordered.select([name for name in table.column_names if name not in ORDERING])
+
+
 def pm4py_named(table: pa.Table) -> pa.Table:
-    """klantreis' normalised table with pm4py's column names (and without position)."""
-    kept = [name for name in table.column_names if name != "position"]
-    return table.select(kept).rename_columns([PM4PY_NAMES.get(name, name) for name in kept])
+    """klantreis' normalised table in file order with pm4py's column names (and without position)."""
+    events = in_file_order(table)
+    kept = [name for name in events.column_names if name != "position"]
+    return events.select(kept).rename_columns([PM4PY_NAMES.get(name, name) for name in kept])
 
 
 def table_columns(table: pa.Table) -> dict[str, list[Any]]:

@@ -2,7 +2,7 @@
 
 from klantreis.analytics.analyses.activities import Activities, ActivityStats, activities_from, analyse_activities
 from klantreis.analytics.analyses.bundle import Bundle, analyse_bundle, run_bundle
-from klantreis.analytics.analyses.cases import materialised_variants
+from klantreis.analytics.analyses.cases import case_ends, materialised_case_ends, materialised_variants
 from klantreis.analytics.analyses.durations import (
     Durations,
     Throughput,
@@ -54,7 +54,9 @@ __all__ = [
     "analyse_variants",
     "apply_filters",
     "case_durations_from",
+    "case_ends",
     "funnel_from",
+    "materialised_case_ends",
     "materialised_variants",
     "overview_from",
     "prepare",

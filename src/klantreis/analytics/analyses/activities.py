@@ -57,16 +57,26 @@ class Activities:
 
 
 def activity_rows(prepared: PreparedLog, *, variant_table: ir.Table | None = None) -> list[ActivityRow]:
-    """Run the per-activity queries over a prepared log (reach from `variant_table` when given)."""
+    """Run the per-activity queries over a prepared log (reach from `variant_table` when given).
+
+    A presorted log counts the cases that reach an activity, and those that repeat it, from the
+    occurrence numbers the import stored: one query, no grouping by case.
+    """
     steps = prepared.steps
-    events = steps.group_by("code").aggregate(
-        events=steps.count(),
-        starts=(steps["rank"] == 0).sum(),
-        ends=steps.next_code.isnull().sum(),
-        first_us=steps.us.min(),
-        last_us=steps.us.max(),
-        median_seconds_to_next=steps.seconds_to_next.median(),
-    )
+    aggregates = {
+        "events": steps.count(),
+        "starts": (steps["rank"] == 0).sum(),
+        "ends": steps.next_code.isnull().sum(),
+        "first_us": steps.us.min(),
+        "last_us": steps.us.max(),
+        "median_seconds_to_next": steps.seconds_to_next.median(),
+    }
+    if prepared.presorted:
+        aggregates["cases"] = (steps.occurrence == 1).sum()
+        aggregates["cases_with_repeats"] = (steps.occurrence == 2).sum()
+        counted: list[dict[str, Any]] = steps.group_by("code").aggregate(**aggregates).to_pyarrow().to_pylist()
+        return [_activity_row(prepared, row) for row in counted]
+    events = steps.group_by("code").aggregate(**aggregates)
     if variant_table is None:
         # Cases reached and rework from (activity, case) counts: cheaper than COUNT(DISTINCT) or
         # another window partitioned by activity, and it rides along in the same query.

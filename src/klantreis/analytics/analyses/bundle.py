@@ -7,12 +7,12 @@ from typing import Any
 
 import ibis.expr.types as ir
 
-from klantreis.analytics.analyses.activities import Activities, activities_from_rows, activity_rows
-from klantreis.analytics.analyses.cases import materialised_variants
+from klantreis.analytics.analyses.activities import Activities, ActivityRow, activities_from_rows, activity_rows
+from klantreis.analytics.analyses.cases import materialised_case_ends, materialised_variants
 from klantreis.analytics.analyses.durations import Durations, case_durations_from
 from klantreis.analytics.analyses.filters import Filters
 from klantreis.analytics.analyses.overview import Overview, overview_from_rows
-from klantreis.analytics.analyses.prepare import prepare
+from klantreis.analytics.analyses.prepare import PreparedLog, prepare
 from klantreis.analytics.analyses.transitions import Transitions, transitions_from
 from klantreis.analytics.analyses.variants import Variants, variants_from, variants_from_table
 
@@ -62,20 +62,21 @@ def run_bundle(
     """Run overview, activities, transitions, variants and case durations over one ordered view.
 
     From `large_log_events` events on, the variants are materialised once and the case counts per
-    transition and per activity are summed over them instead of counted over every event.
+    transition and per activity are summed over them instead of counted over every event; a
+    presorted log (an imported table) has those counts at hand at any size.
     """
     filters = filters or Filters()
     with prepare(events, filters) as prepared:
-        if prepared.events < large_log_events:
+        if prepared.presorted:
             rows = activity_rows(prepared)
             transitions = transitions_from(prepared, min_count=filters.min_transition_count)
-            variants = variants_from(prepared, top=top_variants)
+            # Variants and durations both read one row per case: find those rows once.
+            with materialised_case_ends(prepared) as ends:
+                variants = variants_from(prepared, top=top_variants, ends=ends)
+                durations = case_durations_from(prepared, bins=histogram_bins, ends=ends)
         else:
-            with materialised_variants(prepared) as table:
-                rows = activity_rows(prepared, variant_table=table)
-                transitions = transitions_from(prepared, min_count=filters.min_transition_count, variant_table=table)
-                variants = variants_from_table(prepared, table, top=top_variants)
-        durations = case_durations_from(prepared, bins=histogram_bins)
+            rows, transitions, variants = _sorted_parts(prepared, filters, top_variants, large_log_events)
+            durations = case_durations_from(prepared, bins=histogram_bins)
     return Bundle(
         overview=overview_from_rows(rows, variants.total),
         activities=activities_from_rows(rows),
@@ -83,6 +84,19 @@ def run_bundle(
         variants=variants,
         case_durations=durations,
     )
+
+
+def _sorted_parts(
+    prepared: PreparedLog, filters: Filters, top_variants: int, large_log_events: int
+) -> tuple[list[ActivityRow], Transitions, Variants]:
+    """Activity rows, transitions and variants of a log the analyses sorted themselves."""
+    if prepared.events < large_log_events:
+        transitions = transitions_from(prepared, min_count=filters.min_transition_count)
+        return activity_rows(prepared), transitions, variants_from(prepared, top=top_variants)
+    with materialised_variants(prepared) as table:
+        rows = activity_rows(prepared, variant_table=table)
+        transitions = transitions_from(prepared, min_count=filters.min_transition_count, variant_table=table)
+        return rows, transitions, variants_from_table(prepared, table, top=top_variants)
 
 
 def analyse_bundle(

@@ -45,6 +45,22 @@ def materialised_variants(prepared: PreparedLog) -> Iterator[ir.Table]:
         yield table
 
 
+def case_ends(prepared: PreparedLog) -> ir.Table:
+    """One row per case (its last event): case_id, duration_us and, on a presorted log, variant_code."""
+    steps = prepared.steps
+    # Each case's last event carries its start: no grouping by case needed.
+    last = steps.filter(steps.next_code.isnull())
+    variant = ["variant_code"] if prepared.presorted else []
+    return last.select(CASE, *variant, duration_us=last.us - last.start_us)
+
+
+@contextmanager
+def materialised_case_ends(prepared: PreparedLog) -> Iterator[ir.Table]:
+    """`case_ends` computed once, for the variants and case durations of a presorted log (one scan, not three)."""
+    with materialised(case_ends(prepared), prefix="klantreis_cases") as table:
+        yield table
+
+
 def _elements(variants: ir.Table, width: int) -> ir.Table:
     # One row per position in each variant: (variant_id, count, index, code), unpacked.
     unnested = variants.select("variant_id", "count", packed=variants.variant).unnest("packed")

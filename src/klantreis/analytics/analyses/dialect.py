@@ -79,6 +79,27 @@ def materialised(expression: ir.Table, prefix: str = "klantreis") -> Iterator[ir
         _drop_temporary_table(backend, name)
 
 
+@contextmanager
+def named(expression: ir.Table, prefix: str = "klantreis") -> Iterator[ir.Table]:
+    """The expression behind a name (DuckDB: a temporary view), so later queries compile against the name.
+
+    Nothing is computed: on a small log, compiling a query that repeats a whole projection costs more
+    than running it. Other backends get the expression itself.
+    """
+    backend: Any = expression.get_backend()
+    if backend.name != "duckdb":
+        yield expression
+        return
+    name = ibis.util.gen_name(prefix)
+    backend._run_pre_execute_hooks(expression)
+    backend.con.execute(f'CREATE TEMPORARY VIEW "{name}" AS {backend.compile(expression)}')
+    namespace = ops.Namespace(catalog="temp", database="main")
+    try:
+        yield ops.DatabaseTable(name, schema=expression.schema(), source=backend, namespace=namespace).to_expr()
+    finally:
+        backend.con.execute(f'DROP VIEW IF EXISTS "{name}"')
+
+
 def _duckdb_temporary_table(backend: Any, expression: ir.Table, name: str) -> ir.Table:
     # One CREATE TABLE AS and a table expression from the schema we already know: Ibis'
     # create_table spends several extra round trips (CREATE, INSERT, catalog and DESCRIBE queries),

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 import ibis.expr.types as ir
 
+from klantreis.analytics.analyses.cases import case_ends
 from klantreis.analytics.analyses.filters import Filters
 from klantreis.analytics.analyses.prepare import CASE, PreparedLog, prepare
 from klantreis.analytics.analyses.stats import (
@@ -76,12 +77,10 @@ def durations_of(table: ir.Table, microseconds: ir.IntegerValue, *, bins: int = 
     return Durations(statistics=statistics, histogram=tuple(histogram_bins(counts, bins, low, high)))
 
 
-def case_durations_from(prepared: PreparedLog, *, bins: int = 20) -> Durations:
-    """Case durations (last minus first timestamp) of a prepared log."""
-    steps = prepared.steps
-    # Each case's last event carries its start: no grouping by case needed.
-    last = steps.filter(steps.next_code.isnull())
-    return durations_of(last, last.us - last.start_us, bins=bins)
+def case_durations_from(prepared: PreparedLog, *, bins: int = 20, ends: ir.Table | None = None) -> Durations:
+    """Case durations (last minus first timestamp) of a prepared log (from `ends`, see `case_ends`, when given)."""
+    table = case_ends(prepared) if ends is None else ends
+    return durations_of(table, table.duration_us, bins=bins)
 
 
 def analyse_case_durations(events: ir.Table, *, bins: int = 20, filters: Filters | None = None) -> Durations:

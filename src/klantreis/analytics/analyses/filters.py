@@ -48,6 +48,12 @@ class Filters:
         if self.activities is not None and isinstance(self.activities, str):
             raise ValueError("activities must be a list of activity names, not one string")
 
+    @property
+    def keeps_whole_cases(self) -> bool:
+        """Whether every case is kept or dropped as a whole (no filter removes single events)."""
+        windowed = self.time_from is not None or self.time_until is not None
+        return self.activities is None and not (windowed and self.time_mode == "events_within")
+
 
 def apply_filters(events: ir.Table, filters: Filters) -> ir.Table:
     """The event table restricted by `filters` (an Ibis expression; nothing is executed)."""

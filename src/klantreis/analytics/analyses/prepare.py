@@ -12,8 +12,9 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from klantreis.analytics.analyses.dialect import epoch_microseconds, materialised, release_memtable
+from klantreis.analytics.analyses.dialect import epoch_microseconds, materialised, named, release_memtable
 from klantreis.analytics.analyses.filters import Filters, apply_filters
+from klantreis.analytics.analyses.presorted import has_ordering, is_presorted, presorted_activities, presorted_steps
 
 CASE = "case_id"
 ACTIVITY = "activity"
@@ -25,18 +26,20 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 @dataclass(frozen=True)
 class PreparedLog:
-    """Events ordered per case by (timestamp, position), one row per event, materialised once.
+    """Events ordered per case by (timestamp, position), one row per event, computed once.
 
-    `steps` has the columns case_id, code (activity code), us (microseconds since the epoch), rank
-    (0-based position in the case), start_us (the case's first event), next_code and seconds_to_next
-    (both null on a case's last event).
+    `steps` has the columns case_id (the case id, or the import's integer case code), code (activity
+    code), us (microseconds since the epoch), rank (0-based position in the case), start_us (the case's
+    first event), next_code and seconds_to_next (both null on a case's last event).
     Activity codes index `activities`, which is sorted by code point, so code order is name order
     on every backend (collations differ between databases, code points do not).
+    `presorted` tells that `steps` was read from the import's ordering columns rather than sorted.
     """
 
     steps: ir.Table
     activities: tuple[str, ...]
     events: int = 0
+    presorted: bool = False
 
     def activity(self, code: int) -> str:
         """The activity name for a code."""
@@ -64,10 +67,13 @@ def activity_codes(activities: tuple[str, ...]) -> ir.Table:
     )
 
 
-def steps_expression(events: ir.Table, codes: ir.Table) -> ir.Table:
-    """The unmaterialised ordered view (see `PreparedLog` for its columns), coding activities with `codes`."""
+def steps_expression(events: ir.Table, codes: ir.Table, *, case: str = CASE) -> ir.Table:
+    """The unmaterialised ordered view (see `PreparedLog` for its columns), coding activities with `codes`.
+
+    `case` names the column that identifies cases (an imported table's integer case_code is cheaper).
+    """
     # pm4py and the process-mining literature drop events without a timestamp; so do we.
-    selected = events.select(CASE, ACTIVITY, TIMESTAMP, POSITION)
+    selected = events.select(events[case].name(CASE), events[ACTIVITY], events[TIMESTAMP], events[POSITION])
     dated = selected.filter(selected[TIMESTAMP].notnull())
     coded = dated.join(codes, ACTIVITY)
     # Integer microseconds first: exact differences everywhere, and integers sort faster than timestamps.
@@ -95,12 +101,21 @@ def activity_counts(events: ir.Table) -> dict[str, int]:
 
 @contextmanager
 def prepare(events: ir.Table, filters: Filters | None = None) -> Iterator[PreparedLog]:
-    """Filter the events, order them per case and materialise that view for the analyses that follow."""
+    """Filter the events, order them per case and materialise that view for the analyses that follow.
+
+    An imported table (see `presorted`) needs neither: its ordering columns already hold the view.
+    """
     table = apply_filters(events, filters) if filters is not None else events
+    if is_presorted(events, filters):
+        activities, stored_codes, total = presorted_activities(table)
+        with named(presorted_steps(table, stored_codes), prefix="klantreis_steps") as steps:
+            yield PreparedLog(steps, activities, total, presorted=True)
+        return
     counts = activity_counts(table)
     activities = tuple(sorted(counts))
     codes = activity_codes(activities)
-    with materialised(steps_expression(table, codes), prefix="klantreis_steps") as steps:
+    case = "case_code" if has_ordering(events) else CASE
+    with materialised(steps_expression(table, codes, case=case), prefix="klantreis_steps") as steps:
         # The codes live on in the steps table; their in-memory table need not outlive this moment.
         release_memtable(steps.get_backend(), codes)
         yield PreparedLog(steps=steps, activities=activities, events=sum(counts.values()))

@@ -62,7 +62,10 @@ def transitions_expression(prepared: PreparedLog, *, with_cases: bool = True) ->
         # Both percentiles from one sort per transition; exact and interpolating on every backend.
         "quantiles": pairs.seconds_to_next.quantile([0.5, 0.9]),
     }
-    if with_cases:
+    if prepared.presorted:
+        # Each case's first time through a transition, as the import numbered them: no distinct count.
+        aggregates["cases"] = (pairs.transition_occurrence == 1).sum()
+    elif with_cases:
         aggregates["cases"] = pairs[CASE].nunique()
     return pairs.group_by(["code", "next_code"]).aggregate(**aggregates)
 
@@ -73,13 +76,15 @@ def transitions_from(
     """The directly-follows graph of a prepared log, leaving out transitions seen fewer than `min_count` times.
 
     With a (materialised) `variant_table`, the cases per transition are summed over variants instead
-    of counted distinct over every event: the same numbers, far cheaper on large logs.
+    of counted distinct over every event: the same numbers, far cheaper on large logs. A presorted log
+    needs neither (see `transitions_expression`).
     """
-    expression = transitions_expression(prepared, with_cases=variant_table is None)
+    from_variants = variant_table is not None and not prepared.presorted
+    expression = transitions_expression(prepared, with_cases=not from_variants)
     if min_count > 1:
         expression = expression.filter(expression["count"] >= min_count)
     rows: list[dict[str, Any]] = expression.to_pyarrow().to_pylist()
-    if variant_table is not None:
+    if from_variants and variant_table is not None:
         counted: list[dict[str, Any]] = (
             transition_cases_expression(variant_table, prepared.width).to_pyarrow().to_pylist()
         )

@@ -5,7 +5,9 @@
 
 The table: case_id (string), activity (string), timestamp (UTC, microseconds, nullable), position
 (the event's 0-based place in the file), then lifecycle, resource and channel when present, then every
-other attribute under its own name (XES trace attributes as case:<key>), typed.
+other attribute under its own name (XES trace attributes as case:<key>), typed. Rows are stored sorted
+per case by (timestamp, position) (sort by position for file order), followed by the ordering columns
+analyses read instead of sorting again (see `ordering`).
 """
 
 from klantreis.analytics.ingest.api import IngestResult, detect_format, ingest

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import time
 import uuid
 from pathlib import Path
@@ -15,7 +16,8 @@ from klantreis.analytics.ingest.errors import fail
 from klantreis.analytics.ingest.mapping import ColumnMapping
 
 # Bump when the normalised table changes, so old cache entries are no longer used.
-FORMAT_VERSION = 1
+# 2: rows sorted by (case, timestamp, position), with the ordering columns of ordering.ORDERING.
+FORMAT_VERSION = 2
 _TEMP_PREFIX = ".partial-"
 # Temporary files of a crashed import are removed once they are this old.
 _STALE_SECONDS = 24 * 3600
@@ -95,5 +97,9 @@ class Cache:
         cutoff = time.time() - _STALE_SECONDS
         for leftover in self.directory.glob(f"{_TEMP_PREFIX}*"):
             with contextlib.suppress(OSError):
-                if leftover.stat().st_mtime < cutoff:
+                if leftover.stat().st_mtime >= cutoff:
+                    continue
+                if leftover.is_dir():
+                    shutil.rmtree(leftover)  # a sort's spill directory
+                else:
                     leftover.unlink()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from klantreis.analytics.ingest.errors import fail
+from klantreis.analytics.ingest.ordering import ORDERING
 
 # role -> the column it becomes in the normalised table
 TARGETS = {
@@ -17,8 +18,9 @@ TARGETS = {
     "resource": "resource",
     "channel": "channel",
 }
-# Names the normalised table reserves; a source column of that name that is not the role's source is renamed.
-RESERVED = (*TARGETS.values(), "position")
+# Names the normalised table reserves (the roles, the position and the ordering columns the import
+# derives, see ordering.ORDERING); a source column of that name that is not the role's source is renamed.
+RESERVED = (*TARGETS.values(), "position", *ORDERING)
 RENAMED_PREFIX = "attribute:"
 
 # Column names people and tools (pm4py, Disco, ProM, Celonis exports, bupaR) use, best first; compared

@@ -1,4 +1,5 @@
-"""Normalised event batches into one Parquet file: schemas unified across batches, written by a helper thread."""
+"""Normalised event batches into one Parquet file: schemas unified across batches, written by a helper thread,
+then sorted per case with the ordering columns added (see `order`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from klantreis.analytics.ingest.errors import Notes
+from klantreis.analytics.ingest.order import write_ordered, write_sorted
+from klantreis.analytics.ingest.ordering import ORDERING
 from klantreis.analytics.ingest.timestamps import UTC_US
 
 CORE = ("case_id", "activity", "timestamp", "position", "lifecycle", "resource", "channel")
@@ -20,6 +23,9 @@ CORE_TYPES = {"case_id": pa.string(), "activity": pa.string(), "timestamp": UTC_
 FLUSH_ROWS = 131_072
 # Batches handed to the helper thread and not yet written; bounds memory when parsing outruns writing.
 _IN_FLIGHT = 2
+# Logs whose batches take less memory than this are sorted in memory and written once; larger ones are
+# written as they arrive and sorted on disk at the end (twice the writing, but memory stays bounded).
+SORT_IN_MEMORY_BYTES = 128 * 2**20
 
 
 @dataclass
@@ -65,10 +71,13 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
 class EventSink:
     """Collects normalised tables and writes them to `path` (a temporary file the caller publishes or discards)."""
 
-    def __init__(self, path: Path, notes: Notes, flush_rows: int | None = None) -> None:
+    def __init__(
+        self, path: Path, notes: Notes, flush_rows: int | None = None, memory_bytes: int | None = None
+    ) -> None:
         self.path = path
         self.notes = notes
         self.flush_rows = flush_rows or FLUSH_ROWS
+        self.memory_bytes = SORT_IN_MEMORY_BYTES if memory_bytes is None else memory_bytes
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="klantreis-parquet")
         self._start()
 
@@ -76,6 +85,8 @@ class EventSink:
         self._fields: dict[str, pa.DataType] = {}
         self._pending: list[pa.Table] = []
         self._pending_rows = 0
+        self._held_bytes = 0
+        self._streaming = False
         self._futures: list[Future[None]] = []
         self._writer: pq.ParquetWriter | None = None
         self._writer_schema: pa.Schema | None = None
@@ -105,7 +116,14 @@ class EventSink:
             self._fields[column.name] = merged
         self._pending.append(table)
         self._pending_rows += len(table)
-        if self._pending_rows >= self.flush_rows:
+        if self._streaming:
+            if self._pending_rows >= self.flush_rows:
+                self._flush()
+            return
+        self._held_bytes += table.nbytes
+        if self._held_bytes > self.memory_bytes:
+            # Too big to sort in memory: from now on batches go to disk as they come.
+            self._streaming = True
             self._flush()
 
     def restart(self) -> None:
@@ -117,23 +135,31 @@ class EventSink:
         self._start()
 
     def finish(self) -> Summary:
-        """Write what is pending, close the file and return the summary."""
-        self._flush()
-        self._drain()
-        self._close_writer()
-        if not self._parts:
+        """Write the events sorted per case with their ordering columns, close the file and return the summary."""
+        activities = [name for name in self._unique_values("activity") if name is not None]
+        if self._streaming:
+            self._flush()
+            self._drain()
+            self._close_writer()
+            if len(self._parts) > 1:
+                self._combine_parts()
+            # The sorted copy replaces the file as written; on failure discard() removes both.
+            write_ordered(self.path, self._ordered_path, activities, batch_rows=self.flush_rows)
+            os.replace(self._ordered_path, self.path)
+        else:
             schema = self._schema() if self._fields else pa.schema(list(CORE_TYPES.items()))
-            pq.write_table(schema.empty_table(), self.path)
-            self._parts.append(self.path)
-        if len(self._parts) > 1:
-            self._combine_parts()
+            held = [conform(table, schema) for table in self._pending]
+            self._pending = []
+            events = pa.concat_tables(held) if held else schema.empty_table()
+            write_sorted(events, self.path, activities, batch_rows=self.flush_rows)
         self._executor.shutdown()
         schema = pq.read_schema(self.path)
         return Summary(
             events=self._events,
             cases=self._distinct("case_id"),
             activities=self._distinct("activity"),
-            columns={column.name: str(column.type) for column in schema},
+            # The event data's columns; the derived ordering columns are the importer's business.
+            columns={column.name: str(column.type) for column in schema if column.name not in ORDERING},
             missing=self._missing,
         )
 
@@ -142,7 +168,7 @@ class EventSink:
         self._drain(ignore_errors=True)
         self._close_writer()
         self._executor.shutdown()
-        for part in (*self._parts, self.path):
+        for part in (*self._parts, self.path, self._ordered_path):
             part.unlink(missing_ok=True)
 
     def _schema(self) -> pa.Schema:
@@ -199,6 +225,17 @@ class EventSink:
             part.unlink(missing_ok=True)
         os.replace(combined, self.path)
         self._parts = [self.path]
+
+    @property
+    def _ordered_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".ordered")
+
+    def _unique_values(self, name: str) -> list[str | None]:
+        uniques = self._uniques[name]
+        if not uniques:
+            return []
+        values: list[str | None] = pc.unique(pa.chunked_array(uniques)).to_pylist()
+        return values
 
     def _distinct(self, name: str) -> int:
         uniques = self._uniques[name]

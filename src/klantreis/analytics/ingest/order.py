@@ -1,0 +1,152 @@
+"""Sort the written events by (case, timestamp, position) and append the ordering columns (see `ordering`).
+
+A log that fits in memory is sorted there (`write_sorted`); a larger one is sorted by DuckDB, which
+spills to disk beyond its memory limit, and its derived columns are computed batch by batch on whole
+cases (`write_ordered`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from klantreis.analytics.ingest.arrays import from_numpy, to_numpy
+from klantreis.analytics.ingest.ordering import ORDERING, case_starts, derive
+
+# DuckDB's share of memory for the sort; beyond it the sort spills to a directory next to the cache.
+_SORT_MEMORY = "25%"
+# Each case's variant code (see `ordering`): its kept events' activity codes in order, numbered in list
+# order, which compares element by element with a sequence before its extensions, as `variant_codes` does.
+_CASE_VARIANTS = """
+CREATE TEMPORARY TABLE klantreis_case_variants AS
+SELECT case_id, (dense_rank() OVER (ORDER BY sequence) - 1)::INTEGER AS variant_code
+FROM (
+    SELECT e.case_id, list(c.code ORDER BY e.timestamp, e.position) AS sequence
+    FROM {events} AS e JOIN klantreis_activity_codes AS c ON e.activity = c.activity
+    WHERE e.timestamp IS NOT NULL
+    GROUP BY e.case_id
+)
+"""
+
+
+def write_sorted(events: pa.Table, destination: Path, activities: Sequence[str], *, batch_rows: int) -> None:
+    """Write an in-memory event table to `destination` sorted per case, with the ORDERING columns appended."""
+    cases = events.take(from_numpy(sort_order(events)))
+    table, _ = _with_ordering(cases, _names(activities), 0, _ordered_schema(events.schema))
+    pq.write_table(table, destination, row_group_size=batch_rows, **_write_options(table.schema))
+
+
+def write_ordered(source: Path, destination: Path, activities: Sequence[str], *, batch_rows: int) -> None:
+    """Write the events of Parquet file `source` to `destination` like `write_sorted`, sorting on disk."""
+    schema = pq.read_schema(source)
+    ordered, names = _ordered_schema(schema), _names(activities)
+    spill = Path(tempfile.mkdtemp(prefix=".partial-sort-", dir=destination.parent))
+    writer = pq.ParquetWriter(destination, ordered, **_write_options(ordered))
+    try:
+        first_code = 0
+        for cases in _whole_cases(_sorted_batches(source, schema, names, batch_rows, spill)):
+            # The batches carry each case's variant code, numbered by DuckDB over the whole log, last.
+            events, variants = cases.drop_columns(["variant_code"]), cases["variant_code"].combine_chunks()
+            table, first_code = _with_ordering(events, names, first_code, ordered, variants)
+            writer.write_table(table, row_group_size=batch_rows)
+    finally:
+        writer.close()
+        shutil.rmtree(spill, ignore_errors=True)
+
+
+def sort_order(events: pa.Table) -> np.ndarray:
+    """Row indices that sort `events` by case id, timestamp and position (missing case ids and timestamps last)."""
+    encoded = pc.dictionary_encode(events["case_id"].combine_chunks())
+    # Case ids as integers in byte order (the order DuckDB sorts them in), the missing ones after all others.
+    dictionary_order = to_numpy(pc.sort_indices(encoded.dictionary).cast(pa.int64()))
+    case_rank = np.empty(len(encoded.dictionary) + 1, dtype=np.int64)
+    case_rank[dictionary_order] = np.arange(len(dictionary_order))
+    case_rank[-1] = len(dictionary_order)
+    case = case_rank[to_numpy(encoded.indices.fill_null(len(dictionary_order)))]
+    moments = events["timestamp"].combine_chunks().cast(pa.int64())
+    when = to_numpy(moments.fill_null(np.iinfo(np.int64).max))
+    position = to_numpy(events["position"].combine_chunks())
+    # lexsort sorts by the last key first.
+    return np.lexsort((position, when, case))
+
+
+def _write_options(schema: pa.Schema) -> dict[str, Any]:
+    """Snappy (cheap to write and read); dictionaries only for text, statistics only for the rest.
+
+    Dictionaries of numbers, and minimum/maximum statistics of text, cost more to write than they save
+    when reading (statistics of numbers let readers skip row groups, e.g. of other case codes).
+    """
+    text = [field.name for field in schema if pa.types.is_string(field.type) or pa.types.is_binary(field.type)]
+    others = [field.name for field in schema if field.name not in text]
+    return {"compression": "snappy", "use_dictionary": text, "write_statistics": others}
+
+
+def _ordered_schema(schema: pa.Schema) -> pa.Schema:
+    return pa.schema([*schema, *(pa.field(name, kind) for name, kind in ORDERING.items())])
+
+
+def _names(activities: Sequence[str]) -> pa.Array:
+    return pa.array(sorted(activities), pa.string())
+
+
+def _with_ordering(
+    cases: pa.Table, names: pa.Array, first_code: int, schema: pa.Schema, variants: pa.Array | None = None
+) -> tuple[pa.Table, int]:
+    derived, next_code = derive(cases, names, first_code, variants)
+    columns = [*cases.columns, *(derived[name] for name in ORDERING)]
+    return pa.Table.from_arrays(columns, schema=schema), next_code
+
+
+def _sorted_batches(
+    source: Path, schema: pa.Schema, names: pa.Array, batch_rows: int, spill: Path
+) -> Iterator[pa.Table]:
+    """The events of `source` in sorted batches, each with a last column variant_code (see `ordering`)."""
+    import duckdb  # here, not at module level: only an import that writes a file pays for loading DuckDB
+
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "memory_limit": _SORT_MEMORY,
+        "temp_directory": str(spill),
+    }
+    with duckdb.connect(config=config) as connection:
+        connection.execute("SET TimeZone = 'UTC'")
+        events = "read_parquet('{}')".format(str(source).replace("'", "''"))
+        codes = pa.table({"activity": names, "code": pa.array(range(len(names)), pa.int32())})
+        connection.register("klantreis_activity_codes", codes)
+        connection.execute(_CASE_VARIANTS.format(events=events))
+        # Nulls last: events without a timestamp end their case, events without a case id are one last case.
+        query = connection.sql(
+            f"SELECT e.*, v.variant_code FROM {events} AS e LEFT JOIN klantreis_case_variants AS v "
+            "ON e.case_id IS NOT DISTINCT FROM v.case_id "
+            "ORDER BY e.case_id NULLS LAST, e.timestamp NULLS LAST, e.position NULLS LAST"
+        )
+        fields = [*schema, pa.field("variant_code", pa.int32())]
+        for batch in query.to_arrow_reader(batch_rows):
+            # Columns by place, not name: DuckDB renames attributes that differ only by case ("Activity_1").
+            yield pa.Table.from_arrays(
+                [column.cast(field.type) for column, field in zip(batch.columns, fields, strict=True)],
+                schema=pa.schema(fields),
+            )
+
+
+def _whole_cases(batches: Iterator[pa.Table]) -> Iterator[pa.Table]:
+    """Regroup sorted batches so that no case is split between two of them."""
+    pending: pa.Table | None = None
+    for batch in batches:
+        if not len(batch):
+            continue
+        table = batch if pending is None else pa.concat_tables([pending, batch])
+        # The last case may go on in the next batch: hold it back.
+        last = int(np.flatnonzero(case_starts(table["case_id"]))[-1])
+        if last > 0:
+            yield table.slice(0, last)
+        pending = table.slice(last)
+    if pending is not None and len(pending):
+        yield pending
