@@ -13,7 +13,7 @@ from klantreis.web.journeys import fragments, jinja, widgets
 from klantreis.web.journeys.curve import curve_svg
 from klantreis.web.journeys.fragments import lazy_stages
 from klantreis.web.journeys.mapview import PALETTE, Access, MapView
-from klantreis.web.journeys.memo import CURVES, DOCUMENTS, LATEST, STAGES
+from klantreis.web.journeys.memo import CURVES, DOCUMENTS, LATEST, STAGES, Memo
 from klantreis.web.journeys.models import Journey
 from klantreis.web.journeys.service import apply_operation, create_journey
 
@@ -128,3 +128,14 @@ def test_texts_translated_when_a_template_compiles_read_as_translated_while_rend
                 expected = plain.get_template("column.html").render(gettext=translation.gettext, **context)
                 assert jinja.render("column.html", **context) == expected
     STAGES.clear()
+
+
+def test_a_cache_of_large_pieces_keeps_within_its_size() -> None:
+    memo: Memo[bytes] = Memo(10, max_size=10, size=len)
+    memo.put("a", b"1234")
+    memo.put("b", b"5678")
+    memo.put("a", b"12")  # replaced, not counted twice
+    memo.put("c", b"9012")
+    assert memo.get("b") is not None
+    memo.put("d", b"3456")  # 2 + 4 + 4 + 4 > 10: the least recently used go until it fits
+    assert [memo.get(k) for k in "abcd"] == [None, b"5678", None, b"3456"]

@@ -6,6 +6,7 @@ Drawn stage by stage, so that a rating click redraws one stage's points, not the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.utils.html import escape
@@ -37,8 +38,11 @@ class _Piece:
 SERIES = (("desired_rating", True), ("rating", False))
 
 
-def _x(index: int) -> str:
-    return f"{index * COLUMN_WIDTH + COLUMN_WIDTH / 2:.0f}"
+@lru_cache(maxsize=4096)
+def _point(index: int, rating: float) -> tuple[str, str]:
+    """A point of the curve as the text of its polyline vertex and of its dot (a map draws thousands)."""
+    x, y = f"{index * COLUMN_WIDTH + COLUMN_WIDTH / 2:.0f}", f"{_y(rating):.0f}"
+    return f"{x},{y}", f'<circle cx="{x}" cy="{y}" r="4.5"/>'
 
 
 def _piece(stage: dict[str, Any], start: int, personas: list[dict[str, Any]]) -> _Piece:
@@ -54,14 +58,11 @@ def _piece(stage: dict[str, Any], start: int, personas: list[dict[str, Any]]) ->
     points: dict[tuple[str, str], str] = {}
     dots: dict[tuple[str, str], str] = {}
     for persona in personas:
+        who = persona["id"]
         for key, _desired in SERIES:
-            found = [
-                (_x(start + i), f"{_y(r[persona['id']][key]):.0f}")
-                for i, r in enumerate(records)
-                if _rated(r, persona["id"], key)
-            ]
-            points[(persona["id"], key)] = " ".join(f"{x},{y}" for x, y in found)
-            dots[(persona["id"], key)] = "".join(f'<circle cx="{x}" cy="{y}" r="4.5"/>' for x, y in found)
+            found = [_point(start + i, r[who][key]) for i, r in enumerate(records) if _rated(r, who, key)]
+            points[(who, key)] = " ".join(vertex for vertex, _dot in found)
+            dots[(who, key)] = "".join(dot for _vertex, dot in found)
     return _Piece(stage, stars, points, dots)
 
 
