@@ -37,6 +37,19 @@ def to_numpy(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return np.frombuffer(array.buffers()[1], dtype=dtype)[array.offset : array.offset + len(array)]
 
 
+def present(array: pa.Array) -> np.ndarray:
+    """Which values of an Arrow array are present, read from its validity bitmap (no pandas import)."""
+    if array.null_count == 0:
+        return np.ones(len(array), dtype=bool)
+    bits = np.unpackbits(np.frombuffer(array.buffers()[0], dtype=np.uint8), bitorder="little")
+    return bits[array.offset : array.offset + len(array)].astype(bool)
+
+
+def filled(array: pa.Array, value: int) -> np.ndarray:
+    """The values of an int32/int64 Arrow array as numpy, `value` where missing (fill_null imports pandas)."""
+    return np.where(present(array), to_numpy(array), value)
+
+
 def strings(values: Sequence[str | None]) -> pa.Array:
     """An Arrow string array from Python strings (None = null), built from buffers (pa.array imports pandas)."""
     encoded = [b"" if value is None else value.encode("utf-8") for value in values]

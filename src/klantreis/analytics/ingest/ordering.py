@@ -22,7 +22,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from klantreis.analytics.ingest.arrays import from_numpy, to_numpy
+from klantreis.analytics.ingest.arrays import from_numpy, present, to_numpy
 from klantreis.analytics.ingest.timestamps import UTC_US
 
 ORDERING = {
@@ -60,9 +60,10 @@ def derive(
     case_code = (first_code - 1 + np.cumsum(starts)).astype(np.int32)
     activity = pc.index_in(cases["activity"], value_set=activities).combine_chunks()
     timestamp = cases["timestamp"].combine_chunks()
-    kept = np.flatnonzero(_valid(activity) & _valid(timestamp))
-    codes = to_numpy(activity.fill_null(0))[kept]
-    moments = to_numpy(timestamp.cast(pa.int64()).fill_null(0))[kept]
+    kept = np.flatnonzero(present(activity) & present(timestamp))
+    # Read straight from the buffers (fill_null would import pandas): only present values are used.
+    codes = to_numpy(activity)[kept]
+    moments = to_numpy(timestamp.cast(pa.int64()))[kept]
     case_of = case_code[kept]
     # Kept events of one case are adjacent: rank and start from where each case's run of kept events begins.
     first = np.ones(len(kept), dtype=bool)
@@ -88,7 +89,7 @@ def derive(
             occurrences([local_case[paired], codes[paired], following[paired]], width), kept[paired], None, count
         ),
         "variant_code": _spread(
-            variant_codes(codes, first) if variants is None else to_numpy(variants.fill_null(0))[kept],
+            variant_codes(codes, first) if variants is None else to_numpy(variants)[kept],
             kept,
             None,
             count,
@@ -141,14 +142,6 @@ def occurrences(keys: list[np.ndarray], width: int) -> np.ndarray:
     # Stable sorting keeps each combination's rows in rank order, so their place in the run is the count.
     counted[order] = positions - np.maximum.accumulate(np.where(starts, positions, 0)) + 1
     return counted
-
-
-def _valid(array: pa.Array) -> np.ndarray:
-    """Which values are present, read from the validity bitmap (to_numpy() would import pandas)."""
-    if array.null_count == 0:
-        return np.ones(len(array), dtype=bool)
-    bits = np.unpackbits(np.frombuffer(array.buffers()[0], dtype=np.uint8), bitorder="little")
-    return bits[array.offset : array.offset + len(array)].astype(bool)
 
 
 def _shifted(values: np.ndarray) -> np.ndarray:
