@@ -308,7 +308,12 @@
 
   /* ---- loading and redrawing a panel ---- */
   function capture() {
-    var kept = { controls: {}, focus: null, scroll: aside.scrollTop };
+    var kept = { controls: {}, focus: null, scroll: aside.scrollTop, filters: [] };
+    // A picker's filter is no saved field, but a redraw (someone's edit) must not clear what was typed in it.
+    body.querySelectorAll(".pk-filter").forEach(function (input, index) {
+      var focused = input === document.activeElement;
+      if (input.value || focused) kept.filters.push({ index: index, value: input.value, focused: focused });
+    });
     controls().forEach(function (c) {
       var key = keyOf(c);
       if (dirty(c) || state.pending[key] || c.dataset.problem) {
@@ -331,6 +336,14 @@
       writeRaw(c, saved.raw);
       c.dataset.v = saved.base;
       if (saved.problem) problem(c, saved.problem);
+    });
+    var filters = body.querySelectorAll(".pk-filter");
+    (kept.filters || []).forEach(function (saved) {
+      var input = filters[saved.index];
+      if (!input) return;
+      input.value = saved.value;
+      filterPicker(input);
+      if (saved.focused) input.focus();
     });
     aside.scrollTop = kept.scroll;
     if (kept.focus) {
