@@ -199,6 +199,17 @@ def test_a_contributor_adds_evidence_and_says_what_it_backs(sample: Any) -> None
     assert [str(s) for s in saved.supports] == supports
 
 
+def test_evidence_edits_redraw_nothing_on_the_map_and_name_their_kind_in_the_history(sample: Any) -> None:
+    document = stored(sample.journey)
+    added = _ok(_add(sample, "editor", "evidence", document.id, {"title": "Survey"}))
+    assert added["parts"] == {}  # evidence lives in its panel: no column, and certainly not the whole map
+    body = _ok(_set(sample, "editor", added["id"], "title", "Survey", "Survey of applicants"))
+    assert body["parts"] == {}
+    latest = fresh(sample.journey).versions.order_by("-number").first()
+    assert latest is not None
+    assert "changed title of evidence Survey" in latest.summary
+
+
 def test_a_contributor_records_an_employee_mirror_estimate(sample: Any) -> None:
     document = stored(sample.journey)
     touchpoint = _touchpoint(sample)

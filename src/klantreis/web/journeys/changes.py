@@ -20,12 +20,9 @@ TOUCHPOINT_CHILDREN = {"pain_points", "opportunities", "kpis"}
 
 
 def locate(data: dict[str, Any], item_id: str) -> tuple[str, str]:
-    """The kind of the item with this id and the touchpoint it sits in ("" when none).
-
-    Evidence is not drawn on the map, so it counts as unknown here (its changes redraw it all).
-    """
+    """The kind of the item with this id and the touchpoint it sits in ("" when none)."""
     found = places(data).get(item_id)
-    if found is None or found[0] == "evidence":
+    if found is None:
         return "", ""
     kind, steps = found
     if kind == "touchpoint" or kind in TOUCHPOINT_CHILDREN:
@@ -57,8 +54,8 @@ def _improvement_parts(data: dict[str, Any], item_id: str, extra: list[Any]) -> 
 
 def _parts_of_item(data: dict[str, Any], item_id: str, extra: list[Any] | None = None) -> list[str]:
     kind, touchpoint = locate(data, item_id)
-    if kind == "mirror":
-        return []  # the employee mirror is not drawn on the map
+    if kind in ("mirror", "evidence"):
+        return []  # the employee mirror and the evidence are shown in panels, not drawn on the map
     if kind in ("", "stage", "persona"):
         return [ALL]
     if kind == "journey":
@@ -88,7 +85,7 @@ def affected_parts(data: dict[str, Any], operation: Operation) -> list[str]:
             return [ALL]
         if operation.kind == "improvement":
             return [f"tp:{t}" for t in operation.item.get("touchpoints", []) if isinstance(t, str)]
-        return _parts_of_item(data, str(operation.parent)) if operation.kind != "mirror" else []
+        return _parts_of_item(data, str(operation.parent)) if operation.kind not in ("mirror", "evidence") else []
     if isinstance(operation, MoveItem):
         kind, _ = locate(data, str(operation.target))
         if kind == "touchpoint":

@@ -131,7 +131,8 @@ def poll(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
         return JsonResponse({"revision": known, "comments": counts})
     found = journey_for(request, ws, journey, Role.VIEWER)
     view = map_view(request, found, counts)
-    parts = parts_since(found.changes or [], known) or ["all"]
+    since = parts_since(found.changes or [], known)
+    parts = ["all"] if since is None else since  # [] when only panel-side items (evidence, mirror) changed
     html = parts_html(view, parts, found, comments_key(counts))
     return JsonResponse({"revision": found.revision, "version": found.version, "parts": html, "comments": counts})
 

@@ -123,7 +123,9 @@ def ops(request: HttpRequest, ws: str, journey: UUID) -> HttpResponse:
     counts = comment_counts(edited)
     view = map_view(request, edited, counts)
     # The parts this edit changed, plus whatever others changed since the client's revision.
-    parts = [] if known == edited.revision else (parts_since(edited.changes or [], known) or ["all"])
+    # None: the feed no longer reaches back to the client's revision, so send everything.
+    since = [] if known == edited.revision else parts_since(edited.changes or [], known)
+    parts = ["all"] if since is None else since
     body: dict[str, Any] = {
         "ok": True,
         "changed": result.changed,
