@@ -126,3 +126,27 @@ def test_text_typed_while_a_save_is_under_way_is_not_lost(browsing: Browsing, ex
         expect(page.get_by_role("textbox", name="Touchpoint name")).to_have_count(0)
     page.reload()
     expect(page.get_by_role("heading", name=latest, exact=True)).to_be_visible(timeout=3000)
+
+
+def test_an_own_emotion_is_named_rated_and_dropped_on_the_map(browsing: Browsing, expect: Any) -> None:
+    page = browsing.member("eva")
+    page.goto(browsing.editor_url("rating"))
+    emotions = page.locator('[data-f="emotions"]').first
+    emotions.click()
+    popover = page.get_by_role("dialog")
+    popover.get_by_label("Own emotion: name (leave empty to drop it)").last.fill("Relieved")
+    popover.get_by_label("Own emotion · intensity").last.select_option("4")
+    popover.get_by_role("button", name="Add").click()
+    expect(page.locator("#jm-status")).to_have_text("Saved")
+    expect(page.locator('[data-f="emotions"]').first).to_contain_text("Relieved 4")
+    browsing.shot(page)
+
+    page.reload()
+    emotions = page.locator('[data-f="emotions"]').first
+    expect(emotions).to_contain_text("Relieved 4")
+    emotions.click()
+    name = page.get_by_role("dialog").get_by_label("Own emotion: name (leave empty to drop it)").first
+    expect(name).to_have_value("Relieved")
+    name.fill("")
+    page.get_by_role("dialog").get_by_role("button", name="Add").click()
+    expect(page.locator('[data-f="emotions"]').first).not_to_contain_text("Relieved")

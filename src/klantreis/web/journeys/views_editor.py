@@ -62,6 +62,8 @@ def _messages() -> dict[str, str]:
         "heuristic": _("Heuristic"),
         "role": _("Role"),
         "intensity": _("Intensity"),
+        "custom_emotion": _("Own emotion: name (leave empty to drop it)"),
+        "custom_emotion_intensity": _("Own emotion · intensity"),
         "updated": _("Updated by others"),
     }
 

@@ -188,17 +188,28 @@
     });
   }
 
-  /* Emotions: an intensity per emotion of the method; custom emotions are kept as they are. */
+  /* Emotions: an intensity per emotion of the method, plus the team's own (custom) emotions by name. */
   K.openEmotions = function (el, ed) {
     var base = ed.base || [];
     var named = K.vocab.emotion.filter(function (pair) { return pair[0] !== "custom"; });
     var levels = [["", "—"], ["1", "1"], ["2", "2"], ["3", "3"], ["4", "4"], ["5", "5"]];
-    popover(el, named.map(function (pair) {
+    var fields = named.map(function (pair) {
       var found = base.filter(function (e) { return e.emotion === pair[0]; })[0];
       return { label: pair[1] + " · " + msg.intensity, choices: levels, value: found ? String(found.intensity) : "" };
-    }), function (values) {
-      var value = base.filter(function (e) { return e.emotion === "custom"; });
+    });
+    // Every custom emotion as a name and an intensity, and one empty pair to add another; clear a name to drop it.
+    var customs = base.filter(function (e) { return e.emotion === "custom"; }).concat([{ label: "", intensity: 3 }]);
+    customs.forEach(function (e) {
+      fields.push({ label: msg.custom_emotion, value: e.label });
+      fields.push({ label: msg.custom_emotion_intensity, choices: levels.slice(1), value: String(e.intensity) });
+    });
+    popover(el, fields, function (values) {
+      var value = [];
       named.forEach(function (pair, i) { if (values[i]) value.push({ emotion: pair[0], label: "", intensity: Number(values[i]) }); });
+      customs.forEach(function (e, i) {
+        var label = values[named.length + 2 * i].trim();
+        if (label) value.push({ emotion: "custom", label: label, intensity: Number(values[named.length + 2 * i + 1]) });
+      });
       K.send({ op: "set", target: ed.target, field: "emotions", base: base, value: value }).then(function (body) {
         if (body.error === "conflict") { K.status(K.fill(msg.conflict, { who: body.by || msg.someone, theirs: "", mine: "" }), "error"); K.poll(true); }
         else report(body);
