@@ -20,44 +20,45 @@ import pyarrow.parquet as pq
 
 from klantreis.analytics.ingest.arrays import filled, from_numpy, strings, to_numpy
 from klantreis.analytics.ingest.ordering import ORDERING, case_starts, derive
+from klantreis.analytics.ingest.variants import VariantNumbering
 
 # DuckDB's memory for the sort; beyond it the sort spills to a directory next to the cache. More
 # barely speeds up the sort of 10 M events (measured: 18.7 s at 1 GB, 21.5 s at a quarter of 24 GB).
 _SORT_MEMORY = "1GB"
-# Each case's variant code (see `ordering`): its kept events' activity codes in order, numbered in list
-# order, which compares element by element with a sequence before its extensions, as `variant_codes` does.
-_CASE_VARIANTS = """
-CREATE TEMPORARY TABLE klantreis_case_variants AS
-SELECT case_id, (dense_rank() OVER (ORDER BY sequence) - 1)::INTEGER AS variant_code
-FROM (
-    SELECT e.case_id, list(c.code ORDER BY e.timestamp, e.position) AS sequence
-    FROM {events} AS e JOIN klantreis_activity_codes AS c ON e.activity = c.activity
-    WHERE e.timestamp IS NOT NULL
-    GROUP BY e.case_id
-)
-"""
+# The sort keys: events without a timestamp end their case, events without a case id form one last case.
+_ORDER = "ORDER BY case_id NULLS LAST, timestamp NULLS LAST, position NULLS LAST"
 
 
 def write_sorted(events: pa.Table, destination: Path, activities: Sequence[str], *, batch_rows: int) -> None:
     """Write an in-memory event table to `destination` sorted per case, with the ORDERING columns appended."""
     cases = events.take(from_numpy(sort_order(events)))
-    table, _ = _with_ordering(cases, _names(activities), 0, _ordered_schema(events.schema))
+    names = _names(activities)
+    variants = VariantNumbering()
+    variants.add(cases, names)
+    table, _ = _with_ordering(cases, names, 0, _ordered_schema(events.schema), variants.codes())
     pq.write_table(table, destination, row_group_size=batch_rows, **_write_options(table.schema))
 
 
 def write_ordered(source: Path, destination: Path, activities: Sequence[str], *, batch_rows: int) -> None:
-    """Write the events of Parquet file `source` to `destination` like `write_sorted`, sorting on disk."""
+    """Write the events of Parquet file `source` to `destination` like `write_sorted`, sorting on disk.
+
+    Two sorted passes: the first reads only what variants need and numbers them over the whole log;
+    the second reads every column and writes the result.
+    """
     schema = pq.read_schema(source)
     ordered, names = _ordered_schema(schema), _names(activities)
     spill = Path(tempfile.mkdtemp(prefix=".partial-sort-", dir=destination.parent))
     writer = pq.ParquetWriter(destination, ordered, **_write_options(ordered))
     try:
-        first_code = 0
-        for cases in _whole_cases(_sorted_batches(source, schema, names, batch_rows, spill)):
-            # The batches carry each case's variant code, numbered by DuckDB over the whole log, last.
-            events, variants = cases.drop_columns(["variant_code"]), cases["variant_code"].combine_chunks()
-            table, first_code = _with_ordering(events, names, first_code, ordered, variants)
-            writer.write_table(table, row_group_size=batch_rows)
+        with _sorting_connection(spill) as connection:
+            variants = VariantNumbering()
+            core = pa.schema([schema.field(name) for name in ("case_id", "activity", "timestamp", "position")])
+            for cases in _whole_cases(_sorted_batches(connection, source, core, batch_rows, everything=False)):
+                variants.add(cases, names)
+            case_variants, first_code = variants.codes(), 0
+            for cases in _whole_cases(_sorted_batches(connection, source, schema, batch_rows)):
+                table, first_code = _with_ordering(cases, names, first_code, ordered, case_variants)
+                writer.write_table(table, row_group_size=batch_rows)
     finally:
         writer.close()
         shutil.rmtree(spill, ignore_errors=True)
@@ -99,42 +100,38 @@ def _names(activities: Sequence[str]) -> pa.Array:
 
 
 def _with_ordering(
-    cases: pa.Table, names: pa.Array, first_code: int, schema: pa.Schema, variants: pa.Array | None = None
+    cases: pa.Table, names: pa.Array, first_code: int, schema: pa.Schema, case_variants: np.ndarray
 ) -> tuple[pa.Table, int]:
-    derived, next_code = derive(cases, names, first_code, variants)
+    derived, next_code = derive(cases, names, first_code, case_variants)
     columns = [*cases.columns, *(derived[name] for name in ORDERING)]
     return pa.Table.from_arrays(columns, schema=schema), next_code
 
 
-def _sorted_batches(
-    source: Path, schema: pa.Schema, names: pa.Array, batch_rows: int, spill: Path
-) -> Iterator[pa.Table]:
-    """The events of `source` in sorted batches, each with a last column variant_code (see `ordering`)."""
-    import duckdb  # here, not at module level: only an import that writes a file pays for loading DuckDB
+def _sorting_connection(spill: Path) -> Any:
+    """An in-memory DuckDB connection that sorts within _SORT_MEMORY, spilling to `spill`."""
+    import duckdb  # here, not at module level: only an import of a large log pays for loading DuckDB
 
     config: dict[str, str | bool | int | float | list[str]] = {
         "memory_limit": _SORT_MEMORY,
         "temp_directory": str(spill),
     }
-    with duckdb.connect(config=config) as connection:
-        connection.execute("SET TimeZone = 'UTC'")
-        events = "read_parquet('{}')".format(str(source).replace("'", "''"))
-        codes = pa.table({"activity": names, "code": from_numpy(np.arange(len(names), dtype=np.int32))})
-        connection.register("klantreis_activity_codes", codes)
-        connection.execute(_CASE_VARIANTS.format(events=events))
-        # Nulls last: events without a timestamp end their case, events without a case id are one last case.
-        query = connection.sql(
-            f"SELECT e.*, v.variant_code FROM {events} AS e LEFT JOIN klantreis_case_variants AS v "
-            "ON e.case_id IS NOT DISTINCT FROM v.case_id "
-            "ORDER BY e.case_id NULLS LAST, e.timestamp NULLS LAST, e.position NULLS LAST"
+    connection = duckdb.connect(config=config)
+    connection.execute("SET TimeZone = 'UTC'")
+    return connection
+
+
+def _sorted_batches(
+    connection: Any, source: Path, schema: pa.Schema, batch_rows: int, *, everything: bool = True
+) -> Iterator[pa.Table]:
+    """The events of `source` in sorted batches: every column, or (not `everything`) those of `schema`."""
+    literal = str(source).replace("'", "''")
+    columns = "*" if everything else ", ".join(f'"{name}"' for name in schema.names)
+    query = connection.sql(f"SELECT {columns} FROM read_parquet('{literal}') {_ORDER}")
+    for batch in query.to_arrow_reader(batch_rows):
+        # Columns by place, not name: DuckDB renames attributes that differ only by case ("Activity_1").
+        yield pa.Table.from_arrays(
+            [column.cast(field.type) for column, field in zip(batch.columns, schema, strict=True)], schema=schema
         )
-        fields = [*schema, pa.field("variant_code", pa.int32())]
-        for batch in query.to_arrow_reader(batch_rows):
-            # Columns by place, not name: DuckDB renames attributes that differ only by case ("Activity_1").
-            yield pa.Table.from_arrays(
-                [column.cast(field.type) for column, field in zip(batch.columns, fields, strict=True)],
-                schema=pa.schema(fields),
-            )
 
 
 def _whole_cases(batches: Iterator[pa.Table]) -> Iterator[pa.Table]:

@@ -18,6 +18,8 @@ events an analysis keeps (those with an activity and a timestamp); the others ge
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -47,27 +49,42 @@ def case_starts(cases: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return starts
 
 
+@dataclass(frozen=True)
+class KeptEvents:
+    """Sorted whole cases seen as analyses see them: which rows they keep, with activity codes and cases."""
+
+    activity: pa.Array  # every row's activity code (null without an activity)
+    case_code: np.ndarray  # every row's case code
+    kept: np.ndarray  # indices of the kept rows (an activity and a timestamp)
+    codes: np.ndarray  # the kept rows' activity codes
+    first: np.ndarray  # per kept row: the first kept row of its case
+
+
+def kept_events(cases: pa.Table, activities: pa.Array, first_code: int) -> KeptEvents:
+    """The kept events of sorted whole cases, numbering the cases from `first_code`."""
+    case_code = (first_code - 1 + np.cumsum(case_starts(cases["case_id"]))).astype(np.int32)
+    activity = pc.index_in(cases["activity"], value_set=activities).combine_chunks()
+    kept = np.flatnonzero(present(activity) & present(cases["timestamp"].combine_chunks()))
+    case_of = case_code[kept]
+    first = np.ones(len(kept), dtype=bool)
+    first[1:] = case_of[1:] != case_of[:-1]
+    # Read straight from the buffer (fill_null would import pandas): only present values are used.
+    return KeptEvents(activity, case_code, kept, to_numpy(activity)[kept], first)
+
+
 def derive(
-    cases: pa.Table, activities: pa.Array, first_code: int, variants: pa.Array | None = None
+    cases: pa.Table, activities: pa.Array, first_code: int, case_variants: np.ndarray
 ) -> tuple[dict[str, pa.Array], int]:
     """The ORDERING columns of sorted whole cases, numbering cases from `first_code`; also the next free code.
 
-    `variants` holds each row's variant code when numbered elsewhere; without it `cases` must be the
-    whole log, as variant codes are numbered over all cases.
+    `case_variants` holds every case's variant code by case code (see `variants.VariantNumbering`).
     """
     count = len(cases)
-    starts = case_starts(cases["case_id"])
-    case_code = (first_code - 1 + np.cumsum(starts)).astype(np.int32)
-    activity = pc.index_in(cases["activity"], value_set=activities).combine_chunks()
-    timestamp = cases["timestamp"].combine_chunks()
-    kept = np.flatnonzero(present(activity) & present(timestamp))
-    # Read straight from the buffers (fill_null would import pandas): only present values are used.
-    codes = to_numpy(activity)[kept]
-    moments = to_numpy(timestamp.cast(pa.int64()))[kept]
-    case_of = case_code[kept]
+    events = kept_events(cases, activities, first_code)
+    kept, codes, first = events.kept, events.codes, events.first
+    moments = to_numpy(cases["timestamp"].combine_chunks().cast(pa.int64()))[kept]
+    case_of = events.case_code[kept]
     # Kept events of one case are adjacent: rank and start from where each case's run of kept events begins.
-    first = np.ones(len(kept), dtype=bool)
-    first[1:] = case_of[1:] != case_of[:-1]
     last = np.ones(len(kept), dtype=bool)
     last[:-1] = first[1:]
     run_start = np.maximum.accumulate(np.where(first, np.arange(len(kept)), 0))
@@ -77,9 +94,9 @@ def derive(
     width = len(activities) + 1
     paired = np.flatnonzero(~last)
     derived = {
-        "case_code": from_numpy(case_code),
+        "case_code": from_numpy(events.case_code),
         "event_rank": _spread((np.arange(len(kept)) - run_start).astype(np.int32), kept, None, count),
-        "activity_code": activity.cast(pa.int32()),
+        "activity_code": events.activity.cast(pa.int32()),
         "next_activity_code": _spread(following.astype(np.int32), kept, last, count),
         # Whole microseconds, then seconds: the very float the general path computes in the engine.
         "seconds_to_next": _spread((_shifted(moments) - moments).astype(np.float64) / 1e6, kept, last, count),
@@ -88,33 +105,9 @@ def derive(
         "transition_occurrence": _spread(
             occurrences([local_case[paired], codes[paired], following[paired]], width), kept[paired], None, count
         ),
-        "variant_code": _spread(
-            variant_codes(codes, first) if variants is None else to_numpy(variants)[kept],
-            kept,
-            None,
-            count,
-        ),
+        "variant_code": _spread(case_variants[case_of].astype(np.int32), kept, None, count),
     }
-    return derived, int(case_code[-1]) + 1 if count else first_code
-
-
-def variant_codes(codes: np.ndarray, first: np.ndarray) -> np.ndarray:
-    """Per kept event, the variant code of its case (`first` marks where each case's kept events begin)."""
-    starts = np.flatnonzero(first)
-    if len(starts) == 0:
-        return np.zeros(0, dtype=np.int32)
-    bounds = np.append(starts, len(codes)).astype(np.int64)
-    # Each case's codes as big-endian 4-byte integers: byte order of these strings is sequence order.
-    data = pa.py_buffer(codes.astype(">u4").tobytes())
-    small = len(codes) * 4 < 2**31
-    offsets = (bounds * 4).astype(np.int32 if small else np.int64)
-    kind = pa.binary() if small else pa.large_binary()
-    sequences = pa.Array.from_buffers(kind, len(starts), [None, pa.py_buffer(offsets), data])
-    encoded = pc.dictionary_encode(sequences)
-    order = to_numpy(pc.sort_indices(encoded.dictionary).cast(pa.int64()))
-    numbers = np.empty(len(order), dtype=np.int32)
-    numbers[order] = np.arange(len(order), dtype=np.int32)
-    return np.repeat(numbers[to_numpy(encoded.indices)], np.diff(bounds))
+    return derived, int(events.case_code[-1]) + 1 if count else first_code
 
 
 def occurrences(keys: list[np.ndarray], width: int) -> np.ndarray:
