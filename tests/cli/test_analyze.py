@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from klantreis.cli import main
 from real_logs import data_dir
+from same_results import assert_same
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parents[1]
@@ -147,24 +148,6 @@ def pm4py_view(path: Path) -> dict[str, Any]:
 
 def close(a: float | None, b: float) -> bool:
     return a is not None and abs(a - b) <= max(1e-6, 1e-9 * abs(b))
-
-
-def assert_same(expected: Any, actual: Any, path: str = "$") -> None:
-    """Deep equality, floats to 1e-9 relative (1e-6 absolute near zero)."""
-    if isinstance(expected, dict):
-        assert isinstance(actual, dict), path
-        assert expected.keys() == actual.keys(), path
-        for key in expected:
-            assert_same(expected[key], actual[key], f"{path}.{key}")
-    elif isinstance(expected, list):
-        assert isinstance(actual, list), path
-        assert len(expected) == len(actual), path
-        for index, (left, right) in enumerate(zip(expected, actual, strict=True)):
-            assert_same(left, right, f"{path}[{index}]")
-    elif isinstance(expected, float) and isinstance(actual, float):
-        assert math.isclose(expected, actual, rel_tol=1e-9, abs_tol=1e-6), f"{path}: {expected} != {actual}"
-    else:
-        assert expected == actual, f"{path}: {expected!r} != {actual!r}"
 
 
 # --- the JSON equals pm4py ---------------------------------------------------------------------------
